@@ -10,9 +10,16 @@ package org.resnetexplorer.model;
  * @param macs multiply-adds for one image (convolutions and fully-connected layers only)
  * @param weighted true for the convolutions and the fully-connected layer on the main path,
  *     the layers the paper counts in "20 layers"; projection shortcuts are weighted but not counted
+ * @param kernel window size of a convolution or pool (0 where there is none)
+ * @param stride stride of a convolution, pool or zero-padding shortcut (1 elsewhere)
  */
 public record LayerInfo(String name, String type, InputShape outShape, long params, long macs,
-        boolean weighted) {
+        boolean weighted, int kernel, int stride) {
+
+    /** True for layers on a block's skip connection ("stage2.block1.shortcut.conv"). */
+    public boolean onShortcut() {
+        return name.contains(".shortcut.");
+    }
 
     /** Values one image leaves in this layer's output. */
     public long activations() {

@@ -142,7 +142,7 @@ public final class NetworkAnalysis {
                 case ZERO_PAD -> {
                     shape = new InputShape(b.outChannels(), outSize(in.height(), 1, b.stride()),
                             outSize(in.width(), 1, b.stride()));
-                    add(name + ".shortcut.pad", "zeropad", 0, 0, false);
+                    add(name + ".shortcut.pad", "zeropad", 0, 0, false, 0, b.stride());
                 }
                 default -> {
                 }
@@ -162,7 +162,7 @@ public final class NetworkAnalysis {
                     outSize(shape.width(), kernel, stride));
             long weights = (long) out * in * kernel * kernel;
             long positions = (long) shape.height() * shape.width();
-            add(name, "conv", weights, weights * positions, counted);
+            add(name, "conv", weights, weights * positions, counted, kernel, stride);
         }
 
         void norm(String name) {
@@ -176,7 +176,7 @@ public final class NetworkAnalysis {
         void maxPool(String name) {
             shape = new InputShape(shape.channels(), outSize(shape.height(), 3, 2),
                     outSize(shape.width(), 3, 2));
-            add(name, "maxpool", 0, 0, false);
+            add(name, "maxpool", 0, 0, false, 3, 2);
         }
 
         void globalPool(String name) {
@@ -191,7 +191,12 @@ public final class NetworkAnalysis {
         }
 
         private void add(String name, String type, long params, long macs, boolean weighted) {
-            layers.add(new LayerInfo(name, type, shape, params, macs, weighted));
+            add(name, type, params, macs, weighted, 0, 1);
+        }
+
+        private void add(String name, String type, long params, long macs, boolean weighted,
+                int kernel, int stride) {
+            layers.add(new LayerInfo(name, type, shape, params, macs, weighted, kernel, stride));
         }
 
         /** Output size of a window of size k, padding k/2, stride s: "same" convolution. */

@@ -1,0 +1,83 @@
+package org.resnetexplorer.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.nio.FloatBuffer;
+import org.resnetexplorer.engine.data.ImageDataset;
+import org.resnetexplorer.engine.train.BatchMaker;
+
+/**
+ * Inference over many images in batches, each batch in its own closed NDManager scope so that
+ * native memory does not grow with the number of images.
+ */
+public final class BatchRunner {
+
+    private final SpecNetwork net;
+    private final NDManager manager;
+    private final ParameterStore store;
+
+    /** @param manager a manager on the device the network's parameters live on */
+    public BatchRunner(SpecNetwork net, NDManager manager) {
+        this.net = net;
+        this.manager = manager;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** Logits for {@code count} prepared images in {@code x} (count x C x H x W floats). */
+    public float[] logits(float[] x, int count) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray in = scope.create(FloatBuffer.wrap(x, 0, count * imageSize()),
+                    net.inputShape(count));
+            NDList out = net.forward(store, new NDList(in), false);
+            return out.singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /** Predicted class of every image (the first {@code limit}, 0 for all) of a dataset. */
+    public Evaluation evaluate(ImageDataset data, InputNormalization norm, int limit,
+            int batchSize) {
+        int n = limit > 0 ? Math.min(limit, data.size()) : data.size();
+        int classes = net.spec().numClasses();
+        int[][] confusion = new int[classes][classes];
+        BatchMaker maker = new BatchMaker(data, norm, false, 0);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        float[] x = new float[batchSize * data.imageSize()];
+        float[] y = new float[batchSize];
+        for (int from = 0; from < n; from += batchSize) {
+            int count = Math.min(batchSize, n - from);
+            maker.fill(order, from, count, x, y);
+            float[] logits = logits(x, count);
+            for (int b = 0; b < count; b++) {
+                int predicted = argmax(logits, b * classes, classes);
+                int actual = (int) y[b];
+                if (actual < classes) {
+                    confusion[actual][predicted]++;
+                }
+            }
+        }
+        return new Evaluation(data.classes().size() == classes ? data.classes()
+                : java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString)
+                        .toList(), confusion);
+    }
+
+    private int imageSize() {
+        var in = net.spec().input();
+        return in.channels() * in.height() * in.width();
+    }
+
+    static int argmax(float[] values, int offset, int length) {
+        int best = 0;
+        for (int i = 1; i < length; i++) {
+            if (values[offset + i] > values[offset + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

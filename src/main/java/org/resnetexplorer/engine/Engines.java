@@ -1,0 +1,79 @@
+package org.resnetexplorer.engine;
+
+import ai.djl.engine.Engine;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one place that chooses DJL's engine. MXNet is the default (the natives come from the
+ * {@code mxnet-native-mkl} Maven jar); another engine whose jars are on the class path (PyTorch)
+ * can be picked with {@code --engine} or {@code -Dresnet.engine}. DJL is kept offline unless the
+ * user asked for a download, since it otherwise tries to fetch natives at start.
+ */
+public final class Engines {
+
+    public static final String DEFAULT = "MXNet";
+
+    private Engines() {
+    }
+
+    /** Keeps DJL from reaching the network unless the caller has decided otherwise. */
+    public static void keepOfflineUnlessAsked() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    /** The engine to use when the user named none: {@code -Dresnet.engine}, else MXNet. */
+    public static String defaultName() {
+        return System.getProperty("resnet.engine", DEFAULT);
+    }
+
+    /**
+     * Starts the named engine (or the default when null), translating every way this can fail
+     * (natives missing, unsupported platform, unknown name) into one sentence.
+     */
+    public static Engine get(String name) {
+        keepOfflineUnlessAsked();
+        String wanted = canonical(name == null ? defaultName() : name);
+        Set<String> available;
+        try {
+            available = Engine.getAllEngines();
+        } catch (RuntimeException | LinkageError e) {
+            throw unavailable(wanted, e);
+        }
+        if (!available.contains(wanted)) {
+            throw new EngineUnavailableException("The " + wanted + " engine is not part of this"
+                    + " build (available: " + String.join(", ", available) + ").", null);
+        }
+        try {
+            return Engine.getEngine(wanted);
+        } catch (RuntimeException | LinkageError e) {
+            throw unavailable(wanted, e);
+        }
+    }
+
+    private static EngineUnavailableException unavailable(String name, Throwable e) {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        return new EngineUnavailableException("The " + name + " engine could not start on " + os
+                + ": its native library is missing or does not fit this platform (the build"
+                + " bundles linux-x86_64 natives; rebuild with the profile for your platform)"
+                + " - " + rootMessage(e), e);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String canonical(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "mxnet" -> "MXNet";
+            case "pytorch", "torch" -> "PyTorch";
+            default -> name;
+        };
+    }
+}
