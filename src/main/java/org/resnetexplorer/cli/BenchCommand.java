@@ -1,0 +1,89 @@
+package org.resnetexplorer.cli;
+
+import ai.djl.engine.Engine;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.resnetexplorer.engine.Benchmark;
+import org.resnetexplorer.engine.Devices;
+import org.resnetexplorer.model.InvalidSpecException;
+import org.resnetexplorer.model.NetworkSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Time inference (or a training step) of a network built"
+        + " by the engine: median of repeated runs after warm-up.")
+class BenchCommand extends BaseCommand {
+
+    @Option(names = "--arch", required = true, paramLabel = "NAME|FILE")
+    String arch;
+
+    @Option(names = "--batch", defaultValue = "1")
+    int batch;
+
+    @Option(names = "--train", description = "Time a training step instead of inference.")
+    boolean train;
+
+    @Option(names = "--input", paramLabel = "C,H,W", description = "Input shape (default: the"
+            + " network's own).")
+    String input;
+
+    @Option(names = "--plain", description = "Time the plain twin.")
+    boolean plain;
+
+    @Option(names = "--warmup", defaultValue = "3")
+    int warmup;
+
+    @Option(names = "--runs", defaultValue = "10")
+    int runs;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || runs < 1 || warmup < 0) {
+            throw new UserInputException("--batch and --runs must be at least 1, --warmup 0 or"
+                    + " more");
+        }
+        NetworkSpec spec = Inputs.arch(arch);
+        if (input != null) {
+            spec = spec.withInput(Inputs.shape(input));
+        }
+        if (plain) {
+            spec = spec.plainTwin();
+        }
+        Engine engine = engineOptions.engine();
+        Devices.Choice device = engineOptions.device(engine);
+        progress(String.format(Locale.ROOT, "bench %s %s, batch %d, %s on %s: %d warm-up + %d"
+                + " timed runs", spec.name(), spec.input(), batch, engine.getEngineName(),
+                device.describe(), warmup, runs));
+        Benchmark.Result r;
+        try {
+            r = Benchmark.run(spec, engine, device.device(), batch, train, warmup, runs);
+        } catch (InvalidSpecException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        if (json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("arch", spec.name());
+            m.put("batch", batch);
+            m.put("engine", r.engine());
+            m.put("device", r.device().isGpu() ? "gpu" : "cpu");
+            m.put("train", train);
+            m.put("msPerBatch", r.medianMillis());
+            m.put("imagesPerSecond", r.imagesPerSecond());
+            m.put("input", spec.input().asList());
+            m.put("runsMs", r.millis());
+            printJson(m);
+        } else {
+            out().printf(Locale.ROOT, "%s %s batch %d (%s, %s): %.2f ms per batch, %.1f images/s"
+                    + " (median of %d)%n", spec.name(), train ? "training step" : "inference",
+                    batch, r.engine(), r.device().isGpu() ? "gpu" : "cpu", r.medianMillis(),
+                    r.imagesPerSecond(), runs);
+            out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

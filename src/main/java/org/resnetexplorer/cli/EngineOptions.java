@@ -1,0 +1,34 @@
+package org.resnetexplorer.cli;
+
+import ai.djl.engine.Engine;
+import org.resnetexplorer.engine.Devices;
+import org.resnetexplorer.engine.EngineUnavailableException;
+import org.resnetexplorer.engine.Engines;
+import picocli.CommandLine.Option;
+
+/** {@code --engine} and {@code --device}, shared by the commands that run a network. */
+public class EngineOptions {
+
+    @Option(names = "--engine", description = "Deep-learning engine (default: ${DEFAULT-VALUE}).",
+            defaultValue = Engines.DEFAULT)
+    String engine;
+
+    @Option(names = "--device", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}:"
+            + " a GPU when one is visible).", defaultValue = "auto")
+    String device;
+
+    Engine engine() {
+        try {
+            return Engines.get(engine);
+        } catch (EngineUnavailableException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    Devices.Choice device(Engine e) {
+        if (!device.matches("(?i)cpu|gpu|auto")) {
+            throw new UserInputException("--device must be cpu, gpu or auto, not '" + device + "'");
+        }
+        return Devices.choose(e, device);
+    }
+}

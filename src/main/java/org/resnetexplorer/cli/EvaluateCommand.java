@@ -1,0 +1,88 @@
+package org.resnetexplorer.cli;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.resnetexplorer.engine.BatchRunner;
+import org.resnetexplorer.engine.Evaluation;
+import org.resnetexplorer.engine.ModelFolder;
+import org.resnetexplorer.engine.data.FashionMnist;
+import org.resnetexplorer.engine.data.ImageDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", description = "Accuracy and confusion matrix of a model on the"
+        + " test images of a data set.")
+class EvaluateCommand extends BaseCommand {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR|NAME")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC")
+    String data;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test images.")
+    int limit;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Inputs.modelFolder(model);
+        ImageDataset test = FashionMnist.test(Inputs.fashionMnist(data));
+        Engine engine = engineOptions.engine();
+        Evaluation ev;
+        try (ModelFolder.Loaded m = ModelFolder.load(dir, engine,
+                engineOptions.device(engine).device())) {
+            var in = m.net().spec().input();
+            if (in.channels() != test.channels() || in.height() != test.height()
+                    || in.width() != test.width()) {
+                throw new UserInputException(model + " expects " + in + " images but " + data
+                        + " has " + test.channels() + "x" + test.height() + "x" + test.width());
+            }
+            ev = new BatchRunner(m.net(), m.model().getNDManager())
+                    .evaluate(test, m.info().normalization(), limit, 256);
+            ev = new Evaluation(m.labels(), ev.confusion());
+        }
+        if (json()) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("model", model);
+            root.put("accuracy", ev.accuracy());
+            root.put("labels", ev.labels());
+            root.put("confusion", ev.confusion());
+            printJson(root);
+        } else {
+            printMatrix(ev);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printMatrix(Evaluation ev) {
+        var out = out();
+        out.printf(Locale.ROOT, "%s: accuracy %.2f%% on %d test images%n%n", model,
+                100 * ev.accuracy(), ev.total());
+        List<String> labels = ev.labels();
+        out.printf(Locale.ROOT, "%-14s", "true \\ pred");
+        for (int c = 0; c < labels.size(); c++) {
+            out.printf(Locale.ROOT, "%6s", abbreviate(labels.get(c)));
+        }
+        out.println();
+        for (int r = 0; r < labels.size(); r++) {
+            out.printf(Locale.ROOT, "%-14s", labels.get(r));
+            for (int c = 0; c < labels.size(); c++) {
+                out.printf(Locale.ROOT, "%6d", ev.confusion()[r][c]);
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    private static String abbreviate(String label) {
+        return label.length() <= 5 ? label : label.substring(0, 5);
+    }
+}

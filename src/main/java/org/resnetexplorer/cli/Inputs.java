@@ -1,0 +1,105 @@
+package org.resnetexplorer.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.resnetexplorer.engine.ModelFolder;
+import org.resnetexplorer.engine.data.DatasetNotFoundException;
+import org.resnetexplorer.engine.data.FashionMnist;
+import org.resnetexplorer.model.InputShape;
+import org.resnetexplorer.model.NetworkSpec;
+import org.resnetexplorer.model.Presets;
+import org.resnetexplorer.model.SpecFormatException;
+import org.resnetexplorer.model.SpecJson;
+
+/** Turns the names and paths a user types into specs, model folders and data folders. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** A preset name ("resnet56", "preact-resnet20", "plain-resnet20") or a *.resnet.json file. */
+    static NetworkSpec arch(String nameOrFile) {
+        Path file = Path.of(nameOrFile);
+        if (nameOrFile.endsWith(".json") || Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserInputException("network file " + nameOrFile + " does not exist");
+            }
+            try {
+                return SpecJson.read(file);
+            } catch (SpecFormatException e) {
+                throw new UserInputException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UserInputException("cannot read " + nameOrFile + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return Presets.get(nameOrFile);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    static InputShape shape(String text) {
+        try {
+            return InputShape.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The folder of a shipped model name (under assets/models/) or a model folder path. */
+    static Path modelFolder(String nameOrDir) {
+        Path dir = Path.of(nameOrDir);
+        if (ModelFolder.isModelFolder(dir)) {
+            return dir;
+        }
+        for (Path root : modelRoots()) {
+            Path candidate = root.resolve(nameOrDir);
+            if (ModelFolder.isModelFolder(candidate)) {
+                return candidate;
+            }
+        }
+        throw new UserInputException("no model '" + nameOrDir + "': give a model folder (with "
+                + ModelFolder.SPEC + " and " + ModelFolder.PARAMS + ") or the name of a folder"
+                + " under assets/models/");
+    }
+
+    /** assets/models beside the working folder, or beside the jar (target/ or an app image). */
+    static java.util.List<Path> modelRoots() {
+        java.util.List<Path> roots = new java.util.ArrayList<>();
+        String override = System.getProperty("resnet.assets");
+        if (override != null) {
+            roots.add(Path.of(override, "models"));
+        }
+        roots.add(Path.of("assets", "models"));
+        try {
+            Path jar = Path.of(Inputs.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                roots.add(p.resolve("assets").resolve("models"));
+            }
+        } catch (Exception e) {
+            // no code source (unusual class loader): the working folder is enough
+        }
+        return roots;
+    }
+
+    /** "fashion-mnist" (the usual search path) or a folder holding its four IDX files. */
+    static Path fashionMnist(String data) {
+        if (data.equalsIgnoreCase("fashion-mnist")) {
+            try {
+                return FashionMnist.locate();
+            } catch (DatasetNotFoundException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+        Path dir = Path.of(data.replaceFirst("(?i)^fashion-mnist:", ""));
+        if (FashionMnist.isComplete(dir)) {
+            return dir;
+        }
+        throw new UserInputException("--data " + data + " is neither 'fashion-mnist' nor a"
+                + " folder with the four Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz],"
+                + " ...)");
+    }
+}
