@@ -1,0 +1,113 @@
+package org.resnetexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SAMPLE = "src/test/resources/fashion-mnist-sample";
+
+    @Test
+    void infoJsonHasTheStableKeys() throws Exception {
+        CliRunner r = CliRunner.run("info", "--arch", "resnet50", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals("resnet50", root.get("name").asText());
+        assertEquals(25557032L, root.get("params").asLong());
+        assertEquals(4.089e9, root.get("macs").asDouble(), 0.005 * 4.089e9);
+        JsonNode fc = root.get("layers").get(root.get("layers").size() - 1);
+        assertEquals("head.fc", fc.get("name").asText());
+        assertEquals("fc", fc.get("type").asText());
+        assertEquals("[1000,1,1]", fc.get("outShape").toString());
+        assertEquals(2049000L, fc.get("params").asLong());
+        assertEquals(2048000L, fc.get("macs").asLong());
+    }
+
+    @Test
+    void infoTablePrintsEveryLayerAndTotals() {
+        CliRunner r = CliRunner.run("info", "--arch", "resnet20", "--plain", "--input", "1,28,28");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("plain-resnet20  (input 1x28x28, 10 classes)"), r.out());
+        assertTrue(r.out().contains("stage3.block3.conv2"), r.out());
+        assertTrue(!r.out().contains(".add "), "a plain twin has no additions");
+        assertTrue(r.out().contains("parameters          269,434"), r.out());
+        assertTrue(r.out().contains("weighted layers     20"), r.out());
+    }
+
+    @Test
+    void badInputGivesExitCode2AndOneLine(@TempDir Path dir) throws Exception {
+        CliRunner unknown = CliRunner.run("info", "--arch", "resnet99");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("error: unknown network 'resnet99'"), unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+
+        Path broken = dir.resolve("broken.resnet.json");
+        Files.writeString(broken, "{\"format\": 1, \"name\": \"x\"}");
+        CliRunner bad = CliRunner.run("info", "--arch", broken.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: broken.resnet.json: missing field"), bad.err());
+
+        CliRunner shape = CliRunner.run("info", "--arch", "resnet20", "--input", "3,32");
+        assertEquals(2, shape.code());
+        assertTrue(shape.err().contains("three numbers C,H,W"), shape.err());
+
+        CliRunner option = CliRunner.run("info", "--arch");
+        assertEquals(2, option.code());
+
+        CliRunner data = CliRunner.run("train", "--arch", "resnet20", "--data",
+                dir.toString(), "--epochs", "1", "--out", dir.resolve("m").toString());
+        assertEquals(2, data.code());
+        assertTrue(data.err().contains("neither 'fashion-mnist' nor a folder"), data.err());
+    }
+
+    @Test
+    void benchReportsMedianTiming() throws Exception {
+        CliRunner r = CliRunner.run("bench", "--arch", "resnet20", "--input", "1,28,28",
+                "--batch", "8", "--warmup", "1", "--runs", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals("resnet20", root.get("arch").asText());
+        assertEquals(8, root.get("batch").asInt());
+        assertEquals("MXNet", root.get("engine").asText());
+        assertEquals("cpu", root.get("device").asText());
+        assertTrue(root.get("msPerBatch").asDouble() > 0);
+        assertEquals(8000 / root.get("msPerBatch").asDouble(),
+                root.get("imagesPerSecond").asDouble(), 1e-6);
+    }
+
+    @Test
+    void trainWritesAModelFolderThatEvaluates(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r20");
+        CliRunner train = CliRunner.run("train", "--arch", "resnet20", "--data", SAMPLE,
+                "--epochs", "1", "--limit", "400", "--batch", "50", "--lr", "0.05", "--out",
+                out.toString(), "--json");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("epoch 1: train error"), train.err());
+        JsonNode result = JSON.readTree(train.out());
+        assertEquals(1, result.get("epochs").asInt());
+        assertTrue(Files.isRegularFile(out.resolve("spec.resnet.json")));
+
+        CliRunner eval = CliRunner.run("evaluate", "--model", out.toString(), "--data", SAMPLE,
+                "--json");
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode ev = JSON.readTree(eval.out());
+        assertEquals("Ankle boot", ev.get("labels").get(9).asText());
+        int total = 0;
+        for (JsonNode row : ev.get("confusion")) {
+            for (JsonNode v : row) {
+                total += v.asInt();
+            }
+        }
+        assertEquals(500, total);
+        assertEquals(1 - result.get("testError").asDouble(), ev.get("accuracy").asDouble(),
+                1e-6);
+    }
+}
