@@ -46,7 +46,7 @@ class EvaluateCommand extends BaseCommand {
                         + " has " + test.channels() + "x" + test.height() + "x" + test.width());
             }
             ev = new BatchRunner(m.net(), m.model().getNDManager())
-                    .evaluate(test, m.info().normalization(), limit, 256);
+                    .evaluate(test, m.info().preprocessing(), limit, 256);
             ev = new Evaluation(m.labels(), ev.confusion());
         }
         if (json()) {

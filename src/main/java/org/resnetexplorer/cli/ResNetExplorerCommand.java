@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         version = "ResNet Explorer 0.1",
         description = "See why residual networks work: build, run and look inside ResNets and"
                 + " their plain twins. Without a command, opens the window.",
-        subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {InfoCommand.class, ClassifyCommand.class, TrainCommand.class,
+            EvaluateCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public class ResNetExplorerCommand implements Runnable {
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.resnetexplorer.engine.Devices;
-import org.resnetexplorer.engine.InputNormalization;
+import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.engine.ModelFolder;
 import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.engine.data.ImageDataset;
@@ -111,7 +111,7 @@ class TrainCommand extends BaseCommand {
         TrainingRun.Result result;
         try {
             result = new TrainingRun(spec, train, test, recipe,
-                    new InputNormalization(FashionMnist.MEAN, FashionMnist.STD), engine,
+                    FashionMnist.PREPROCESSING, engine,
                     device.device()).run(new ProgressPrinter(), out, resumeFrom);
         } catch (DivergedException e) {
             throw new UserInputException(e.getMessage(), e);

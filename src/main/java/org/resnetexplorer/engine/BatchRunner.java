@@ -37,7 +37,7 @@ public final class BatchRunner {
     }
 
     /** Predicted class of every image (the first {@code limit}, 0 for all) of a dataset. */
-    public Evaluation evaluate(ImageDataset data, InputNormalization norm, int limit,
+    public Evaluation evaluate(ImageDataset data, Preprocessing norm, int limit,
             int batchSize) {
         int n = limit > 0 ? Math.min(limit, data.size()) : data.size();
         int classes = net.spec().numClasses();

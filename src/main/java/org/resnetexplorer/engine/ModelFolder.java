@@ -40,7 +40,7 @@ public final class ModelFolder {
 
     /** What the folder says about how the model was made, beside the weights themselves. */
     public record Info(String dataset, int epochsDone, double accuracy,
-            InputNormalization normalization, TrainingRecipe recipe, List<MetricsRow> history) {
+            Preprocessing preprocessing, TrainingRecipe recipe, List<MetricsRow> history) {
     }
 
     /** A loaded model, ready for inference; close it to free its native memory. */
@@ -74,7 +74,7 @@ public final class ModelFolder {
             p.setProperty("accuracy", String.format(Locale.ROOT, "%.4f", info.accuracy()));
             p.setProperty("date", LocalDate.now().toString());
             p.setProperty("name", net.spec().name());
-            info.normalization().store(p);
+            info.preprocessing().store(p);
             if (info.recipe() != null) {
                 info.recipe().store(p);
             }
@@ -139,7 +139,7 @@ public final class ModelFolder {
         return new Info(p.getProperty("dataset", "unknown"),
                 Integer.parseInt(p.getProperty("epochs", "0")),
                 Double.parseDouble(p.getProperty("accuracy", "NaN")),
-                InputNormalization.from(p), null, history);
+                Preprocessing.from(p), null, history);
     }
 
     public static Properties readProperties(Path dir) throws IOException {

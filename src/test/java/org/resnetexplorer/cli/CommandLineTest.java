@@ -110,4 +110,36 @@ class CommandLineTest {
         assertEquals(1 - result.get("testError").asDouble(), ev.get("accuracy").asDouble(),
                 1e-6);
     }
+
+    @Test
+    void classifyReportsEachFileAndKeepsGoingPastABadOne(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("tiny");
+        assertEquals(0, CliRunner.run("train", "--arch", "resnet20", "--data", SAMPLE,
+                "--epochs", "1", "--limit", "100", "--batch", "50", "--out", model.toString())
+                .code());
+        Path broken = Files.writeString(dir.resolve("broken.jpg"), "not a jpeg");
+        CliRunner r = CliRunner.run("classify", "--model", model.toString(), "--top", "3",
+                "--json", "sample-images/fashion-3-dress-1.png", broken.toString(),
+                "sample-images/photo-rocket.jpg");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: broken.jpg: not an image in a format this app reads (PNG, JPEG,"
+                + " BMP, GIF, TIFF)", r.err().strip());
+        JsonNode results = JSON.readTree(r.out());
+        assertEquals(3, results.size());
+        for (int i : new int[] {0, 2}) {
+            JsonNode top = results.get(i).get("top");
+            assertEquals(3, top.size());
+            assertTrue(results.get(i).get("error").isNull());
+            double p0 = top.get(0).get("probability").asDouble();
+            assertTrue(p0 >= top.get(1).get("probability").asDouble() && p0 <= 1);
+            assertEquals(org.resnetexplorer.engine.data.FashionMnist.CLASSES.get(
+                    top.get(0).get("index").asInt()), top.get(0).get("label").asText());
+        }
+        assertEquals(0, results.get(1).get("top").size());
+        assertTrue(results.get(1).get("error").asText().startsWith("broken.jpg: "));
+
+        CliRunner missing = CliRunner.run("classify", "--model", "no-such-model", "x.png");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: no model 'no-such-model'"), missing.err());
+    }
 }

@@ -60,7 +60,7 @@ class TrainingAndModelFolderTest {
             TrainingRecipe recipe = shortRecipe(1).withLimit(600);
             List<Double> losses = new java.util.ArrayList<>();
             TrainingRun.Result r = new TrainingRun(spec, train, test, recipe,
-                    new InputNormalization(FashionMnist.MEAN, FashionMnist.STD), engine,
+                    FashionMnist.PREPROCESSING, engine,
                     Device.cpu()).run(new TrainingListener() {
                         @Override
                         public void onMetrics(MetricsRow row) {
@@ -80,8 +80,8 @@ class TrainingAndModelFolderTest {
         Engine engine = Engines.get(null);
         NetworkSpec spec = fashion("resnet20");
         Path out = dir.resolve("model");
-        new TrainingRun(spec, train, test, shortRecipe(1).withLimit(100), new InputNormalization(
-                FashionMnist.MEAN, FashionMnist.STD), engine, Device.cpu())
+        new TrainingRun(spec, train, test, shortRecipe(1).withLimit(100), FashionMnist.PREPROCESSING,
+                engine, Device.cpu())
                 .run(new TrainingListener() { }, out, null);
         for (String f : List.of(ModelFolder.SPEC, ModelFolder.PARAMS, "labels.txt",
                 "metrics.csv", "model.properties")) {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import org.resnetexplorer.engine.Preprocessing;
 
 /**
  * Zalando's Fashion-MNIST (MIT licence): 60 000 training and 10 000 test images, 28x28 grey.
@@ -27,6 +28,9 @@ public final class FashionMnist {
     /** Per-pixel mean and standard deviation of the training images, on a 0..1 scale. */
     public static final float MEAN = 0.2860f;
     public static final float STD = 0.3530f;
+
+    /** Light clothing on a black background, normalised by the training set's statistics. */
+    public static final Preprocessing PREPROCESSING = new Preprocessing(MEAN, STD, true);
 
     public static final String DOWNLOAD_URL =
             "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";

@@ -1,7 +1,7 @@
 package org.resnetexplorer.engine.train;
 
 import java.util.Random;
-import org.resnetexplorer.engine.InputNormalization;
+import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.engine.data.ImageDataset;
 
 /**
@@ -14,11 +14,11 @@ public final class BatchMaker {
     private static final int PAD = 2;
 
     private final ImageDataset data;
-    private final InputNormalization norm;
+    private final Preprocessing norm;
     private final boolean augment;
     private final Random random;
 
-    public BatchMaker(ImageDataset data, InputNormalization norm, boolean augment, long seed) {
+    public BatchMaker(ImageDataset data, Preprocessing norm, boolean augment, long seed) {
         this.data = data;
         this.norm = norm;
         this.augment = augment;

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.resnetexplorer.engine.BatchRunner;
 import org.resnetexplorer.engine.Evaluation;
-import org.resnetexplorer.engine.InputNormalization;
+import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.engine.ModelFolder;
 import org.resnetexplorer.engine.SpecNetwork;
 import org.resnetexplorer.engine.data.ImageDataset;
@@ -41,12 +41,12 @@ public final class TrainingRun {
     private final ImageDataset train;
     private final ImageDataset test;
     private final TrainingRecipe recipe;
-    private final InputNormalization norm;
+    private final Preprocessing norm;
     private final Engine engine;
     private final Device device;
 
     public TrainingRun(NetworkSpec spec, ImageDataset train, ImageDataset test,
-            TrainingRecipe recipe, InputNormalization norm, Engine engine, Device device) {
+            TrainingRecipe recipe, Preprocessing norm, Engine engine, Device device) {
         this.spec = spec;
         this.train = train.limit(recipe.limit());
         this.test = test;

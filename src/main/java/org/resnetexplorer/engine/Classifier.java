@@ -1,0 +1,118 @@
+package org.resnetexplorer.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.resnetexplorer.engine.image.DecodedImage;
+import org.resnetexplorer.engine.image.ImageLoader;
+import org.resnetexplorer.engine.image.ImagePreprocessor;
+import org.resnetexplorer.engine.image.ImageReadException;
+import org.resnetexplorer.engine.image.PreparedImage;
+import org.resnetexplorer.model.SpecFormatException;
+
+/**
+ * Classifies image files with a loaded model: decode, prepare as the model was trained, run,
+ * softmax. A file that cannot be read gives its own result with the reason; the others are
+ * unaffected.
+ */
+public final class Classifier implements AutoCloseable {
+
+    private final ModelFolder.Loaded model;
+    private final BatchRunner runner;
+
+    public Classifier(ModelFolder.Loaded model) {
+        this.model = model;
+        this.runner = new BatchRunner(model.net(), model.model().getNDManager());
+    }
+
+    public static Classifier open(Path dir, Engine engine, Device device)
+            throws IOException, MalformedModelException, SpecFormatException {
+        return new Classifier(ModelFolder.load(dir, engine, device));
+    }
+
+    public ModelFolder.Loaded model() {
+        return model;
+    }
+
+    /** One class and its probability. */
+    public record Prediction(String label, int index, double probability) {
+    }
+
+    /**
+     * The outcome for one file: either {@code top} (best first) or an {@code error}.
+     *
+     * @param input what the network saw (null when the file could not be read)
+     * @param millis time the network took, without decoding
+     */
+    public record Result(Path file, List<Prediction> top, PreparedImage input, double millis,
+            String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    public Result classify(Path file, int topK) {
+        DecodedImage decoded;
+        try {
+            decoded = ImageLoader.read(file);
+        } catch (ImageReadException e) {
+            return new Result(file, List.of(), null, 0, e.getMessage());
+        }
+        PreparedImage input = ImagePreprocessor.prepare(decoded, model.net().spec().input(),
+                model.info().preprocessing());
+        long t0 = System.nanoTime();
+        float[] logits = runner.logits(
+                ImagePreprocessor.normalised(input, model.info().preprocessing()), 1);
+        double millis = (System.nanoTime() - t0) / 1e6;
+        return new Result(file, top(softmax(logits), topK), input, millis, null);
+    }
+
+    public List<Result> classifyAll(List<Path> files, int topK) {
+        List<Result> results = new ArrayList<>();
+        for (Path f : files) {
+            results.add(classify(f, topK));
+        }
+        return results;
+    }
+
+    /** Probabilities of a prepared (unnormalised) input, e.g. an image from the data set. */
+    public double[] probabilities(PreparedImage input) {
+        return softmax(runner.logits(
+                ImagePreprocessor.normalised(input, model.info().preprocessing()), 1));
+    }
+
+    private List<Prediction> top(double[] p, int k) {
+        return IntStream.range(0, p.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -p[i]))
+                .limit(Math.max(1, k))
+                .map(i -> new Prediction(model.labels().get(i), i, p[i])).toList();
+    }
+
+    static double[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,97 @@
+package org.resnetexplorer.engine.image;
+
+import org.resnetexplorer.engine.Preprocessing;
+import org.resnetexplorer.model.InputShape;
+
+/**
+ * Turns a decoded image into the input a model expects: its channels (grey by luminance), its
+ * background convention (a model trained on light-on-dark images gets light backgrounds
+ * inverted), and its size (fitted inside, aspect kept, padded with background). An image that
+ * already has the model's size is passed through unchanged.
+ */
+public final class ImagePreprocessor {
+
+    /** Border pixels brighter than this on average mean a light background. */
+    private static final float LIGHT_BACKGROUND = 0.5f;
+
+    private ImagePreprocessor() {
+    }
+
+    public static PreparedImage prepare(DecodedImage image, InputShape shape, Preprocessing pp) {
+        float[][] planes = toChannels(image, shape.channels());
+        int w = image.width();
+        int h = image.height();
+        boolean invert = pp.darkBackground() && borderMean(planes, w, h) > LIGHT_BACKGROUND;
+        if (invert) {
+            for (float[] plane : planes) {
+                for (int i = 0; i < plane.length; i++) {
+                    plane[i] = 1f - plane[i];
+                }
+            }
+        }
+        int outW = shape.width();
+        int outH = shape.height();
+        float[] out = new float[shape.channels() * outH * outW];
+        double scale = Math.min(outW / (double) w, outH / (double) h);
+        int fitW = Math.max(1, Math.min(outW, (int) Math.round(w * scale)));
+        int fitH = Math.max(1, Math.min(outH, (int) Math.round(h * scale)));
+        int left = (outW - fitW) / 2;
+        int top = (outH - fitH) / 2;
+        for (int c = 0; c < planes.length; c++) {
+            float background = pp.darkBackground() ? 0f : borderMean(new float[][] {planes[c]}, w, h);
+            float[] fitted = Resampler.resize(planes[c], w, h, fitW, fitH);
+            int base = c * outH * outW;
+            java.util.Arrays.fill(out, base, base + outH * outW, background);
+            for (int r = 0; r < fitH; r++) {
+                System.arraycopy(fitted, r * fitW, out, base + (top + r) * outW + left, fitW);
+            }
+        }
+        return new PreparedImage(out, shape, invert);
+    }
+
+    /** Prepared pixels, normalised as the model was trained, ready for the engine. */
+    public static float[] normalised(PreparedImage image, Preprocessing pp) {
+        float[] x = image.pixels().clone();
+        pp.apply(x, 0, x.length);
+        return x;
+    }
+
+    private static float[][] toChannels(DecodedImage image, int channels) {
+        float[][] p = image.planes();
+        if (channels == p.length) {
+            float[][] copy = new float[p.length][];
+            for (int i = 0; i < p.length; i++) {
+                copy[i] = p[i].clone();
+            }
+            return copy;
+        }
+        if (channels == 1) {
+            float[] y = new float[p[0].length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = 0.299f * p[0][i] + 0.587f * p[1][i] + 0.114f * p[2][i];
+            }
+            return new float[][] {y};
+        }
+        float[][] out = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            out[c] = p[Math.min(c, p.length - 1)].clone();
+        }
+        return out;
+    }
+
+    private static float borderMean(float[][] planes, int w, int h) {
+        double sum = 0;
+        long n = 0;
+        for (float[] plane : planes) {
+            for (int c = 0; c < w; c++) {
+                sum += plane[c] + plane[(h - 1) * w + c];
+                n += 2;
+            }
+            for (int r = 0; r < h; r++) {
+                sum += plane[r * w] + plane[r * w + w - 1];
+                n += 2;
+            }
+        }
+        return (float) (sum / n);
+    }
+}
