@@ -50,7 +50,10 @@ final class ResidualUnit extends AbstractBlock {
             out = fx.add(sx);
             probe.record(name + ".add", out);
         }
-        return tail.forward(ps, new NDList(out), training, params);
+        NDArray y = tail.forward(ps, new NDList(out), training, params).singletonOrThrow();
+        y = probe.tap(name, y);
+        probe.record(name, y);
+        return new NDList(y);
     }
 
     @Override

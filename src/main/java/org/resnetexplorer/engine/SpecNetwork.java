@@ -36,6 +36,7 @@ public final class SpecNetwork extends AbstractBlock {
 
     private final NetworkAnalysis analysis;
     private final Map<String, Block> parts = new LinkedHashMap<>();
+    private final Map<String, Block> layers = new LinkedHashMap<>();
     private final Probe probe = new Probe();
 
     private SpecNetwork(NetworkAnalysis analysis) {
@@ -114,7 +115,23 @@ public final class SpecNetwork extends AbstractBlock {
         return new ResidualUnit(name, branch, shortcut, residual, tail, probe);
     }
 
-    private static Block layer(LayerInfo l) {
+    private Block layer(LayerInfo l) {
+        Block block = newLayer(l);
+        layers.put(l.name(), block);
+        return block;
+    }
+
+    /** The DJL block of a layer by its model name, e.g. to read its weights or gradients. */
+    public Block layerBlock(String name) {
+        Block block = layers.get(name);
+        if (block == null) {
+            throw new IllegalArgumentException("no layer named '" + name + "' in "
+                    + spec().name());
+        }
+        return block;
+    }
+
+    private static Block newLayer(LayerInfo l) {
         int k = l.kernel();
         return switch (l.type()) {
             case "conv" -> Conv2d.builder().setKernelShape(new Shape(k, k))
@@ -183,15 +200,40 @@ public final class SpecNetwork extends AbstractBlock {
         }
     }
 
+    /**
+     * Runs {@code work} with a tap on every block output: the tap may return a tensor to use
+     * instead (x + z with a zero z that records its gradient, to see what reaches the block).
+     */
+    public <T> T withGradientTap(GradientTap tap, java.util.function.Supplier<T> work) {
+        probe.tap = tap;
+        try {
+            return work.get();
+        } finally {
+            probe.tap = null;
+        }
+    }
+
+    /** Replaces a block's output during a probe, e.g. to watch the gradient that reaches it. */
+    @FunctionalInterface
+    public interface GradientTap {
+        NDArray tap(String block, NDArray output);
+    }
+
     /** Where the network's blocks report their outputs while a recorder is set. */
     static final class Probe {
         private volatile ActivationRecorder recorder;
+        private volatile GradientTap tap;
 
         void record(String name, NDArray value) {
             ActivationRecorder r = recorder;
             if (r != null) {
                 r.record(name, value);
             }
+        }
+
+        NDArray tap(String block, NDArray value) {
+            GradientTap t = tap;
+            return t == null ? value : t.tap(block, value);
         }
     }
 }
