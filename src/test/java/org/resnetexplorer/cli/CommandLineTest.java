@@ -142,4 +142,59 @@ class CommandLineTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("error: no model 'no-such-model'"), missing.err());
     }
+
+    @Test
+    void compareWritesBothCurvesAndProbeSeesBothTrainedNetworks(@TempDir Path dir)
+            throws Exception {
+        CliRunner cmp = CliRunner.run("compare", "--arch", "resnet20", "--data", SAMPLE,
+                "--steps", "6", "--batch", "50", "--lr", "0.05", "--out", dir.toString(),
+                "--eval-every", "3", "--gradient-every", "3", "--json");
+        assertEquals(0, cmp.code(), cmp.err());
+        java.util.List<String> curves = Files.readAllLines(dir.resolve("curves.csv"));
+        assertEquals("network,iteration,epoch,train_loss,train_error,test_error,lr",
+                curves.get(0));
+        assertEquals(2, curves.stream().filter(l -> l.startsWith("resnet20,")).count());
+        assertEquals(2, curves.stream().filter(l -> l.startsWith("plain-resnet20,")).count());
+        java.util.List<String> grads = Files.readAllLines(dir.resolve("gradients.csv"));
+        // snapshots at iterations 1, 3 and 6 of 20 weighted layers, for both networks
+        assertEquals(1 + 2 * 3 * 20, grads.size());
+        assertTrue(grads.get(1).startsWith("resnet20,1,1,stem.conv,"), grads.get(1));
+
+        Path image = Path.of("sample-images/fashion-9-ankle-boot-1.png");
+        CliRunner g = CliRunner.run("probe", "--model", dir.resolve("resnet").toString(),
+                "--image", image.toString(), "--what", "gradients", "--label", "9", "--json");
+        assertEquals(0, g.code(), g.err());
+        JsonNode root = JSON.readTree(g.out());
+        assertEquals("gradients", root.get("what").asText());
+        assertTrue(root.get("plainTrained").asBoolean());
+        assertEquals("Ankle boot", root.get("labelName").asText());
+        for (String net : new String[] {"resnet", "plain"}) {
+            JsonNode rows = root.get("networks").get(net);
+            assertEquals(20, rows.size());
+            assertEquals("stem.conv", rows.get(0).get("layer").asText());
+            assertEquals("[16,1,3,3]", rows.get(0).get("shape").toString());
+            assertTrue(rows.get(0).get("value").asDouble() > 0);
+        }
+
+        CliRunner s = CliRunner.run("probe", "--model", dir.resolve("resnet").toString(),
+                "--image", image.toString(), "--what", "shortcuts", "--json");
+        assertEquals(0, s.code(), s.err());
+        JsonNode shortcuts = JSON.readTree(s.out()).get("networks");
+        assertEquals(9, shortcuts.get("resnet").size());
+        assertTrue(shortcuts.get("resnet").get(0).get("ratio").asDouble() > 0);
+        assertTrue(shortcuts.get("plain").get(0).get("ratio").isNull());
+
+        CliRunner a = CliRunner.run("probe", "--model", dir.resolve("resnet").toString(),
+                "--image", image.toString(), "--what", "activations", "--layer", "stem.relu",
+                "--json");
+        assertEquals(0, a.code(), a.err());
+        JsonNode stem = JSON.readTree(a.out()).get("networks").get("resnet").get(2);
+        assertEquals("stem.relu", stem.get("layer").asText());
+        assertEquals(16 * 28 * 28, stem.get("values").size());
+
+        CliRunner bad = CliRunner.run("probe", "--model", dir.resolve("resnet").toString(),
+                "--image", image.toString(), "--what", "activations", "--layer", "nope");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: no layer 'nope'"), bad.err());
+    }
 }
