@@ -38,7 +38,7 @@ public final class Engines {
         String wanted = canonical(name == null ? defaultName() : name);
         Set<String> available;
         try {
-            available = Engine.getAllEngines();
+            available = available();
         } catch (RuntimeException | LinkageError e) {
             throw unavailable(wanted, e);
         }
@@ -51,6 +51,13 @@ public final class Engines {
         } catch (RuntimeException | LinkageError e) {
             throw unavailable(wanted, e);
         }
+    }
+
+    /** Engines that can run a network here (DJL's remote "RPC" engine cannot). */
+    public static Set<String> available() {
+        Set<String> names = new java.util.TreeSet<>(Engine.getAllEngines());
+        names.remove("RPC");
+        return names;
     }
 
     private static EngineUnavailableException unavailable(String name, Throwable e) {

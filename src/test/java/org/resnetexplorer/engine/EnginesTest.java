@@ -1,0 +1,42 @@
+package org.resnetexplorer.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+class EnginesTest {
+
+    @Test
+    void mxnetIsTheDefaultAndRunsOffline() {
+        Engine engine = Engines.get(null);
+        assertEquals("MXNet", engine.getEngineName());
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+    }
+
+    @Test
+    void anEngineThatIsNotBuiltInGivesOneSentence() {
+        EngineUnavailableException e = assertThrows(EngineUnavailableException.class,
+                () -> Engines.get("TensorFlow"));
+        assertEquals("The TensorFlow engine is not part of this build (available: MXNet).",
+                e.getMessage());
+    }
+
+    @Test
+    void askingForAMissingGpuFallsBackToTheCpuWithAReason() {
+        Engine engine = Engines.get(null);
+        Devices.Choice gpu = Devices.choose(engine, "gpu");
+        if (engine.getGpuCount() == 0) {
+            assertFalse(gpu.device().isGpu());
+            assertTrue(gpu.describe().startsWith("CPU (no GPU visible to MXNet"),
+                    gpu.describe());
+            assertEquals("CPU", Devices.choose(engine, "auto").describe());
+        } else {
+            assertTrue(gpu.device().isGpu());
+        }
+        assertEquals("CPU", Devices.choose(engine, "cpu").describe());
+    }
+}
