@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.resnetexplorer.engine.ModelFolder;
+import org.resnetexplorer.engine.ShippedModels;
 import org.resnetexplorer.engine.data.DatasetNotFoundException;
 import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.model.InputShape;
@@ -54,35 +55,9 @@ final class Inputs {
         if (ModelFolder.isModelFolder(dir)) {
             return dir;
         }
-        for (Path root : modelRoots()) {
-            Path candidate = root.resolve(nameOrDir);
-            if (ModelFolder.isModelFolder(candidate)) {
-                return candidate;
-            }
-        }
-        throw new UserInputException("no model '" + nameOrDir + "': give a model folder (with "
-                + ModelFolder.SPEC + " and " + ModelFolder.PARAMS + ") or the name of a folder"
-                + " under assets/models/");
-    }
-
-    /** assets/models beside the working folder, or beside the jar (target/ or an app image). */
-    static java.util.List<Path> modelRoots() {
-        java.util.List<Path> roots = new java.util.ArrayList<>();
-        String override = System.getProperty("resnet.assets");
-        if (override != null) {
-            roots.add(Path.of(override, "models"));
-        }
-        roots.add(Path.of("assets", "models"));
-        try {
-            Path jar = Path.of(Inputs.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                roots.add(p.resolve("assets").resolve("models"));
-            }
-        } catch (Exception e) {
-            // no code source (unusual class loader): the working folder is enough
-        }
-        return roots;
+        return ShippedModels.find(nameOrDir).orElseThrow(() -> new UserInputException("no model '"
+                + nameOrDir + "': give a model folder (with " + ModelFolder.SPEC + " and "
+                + ModelFolder.PARAMS + ") or the name of a folder under assets/models/"));
     }
 
     /** "fashion-mnist" (the usual search path) or a folder holding its four IDX files. */

@@ -23,12 +23,31 @@ import org.resnetexplorer.model.SpecFormatException;
  */
 public final class Classifier implements AutoCloseable {
 
-    private final ModelFolder.Loaded model;
+    /** Longest side of the thumbnail kept with each result for display. */
+    public static final int THUMBNAIL = 160;
+
+    private final SpecNetwork net;
+    private final AutoCloseable owner;
+    private final List<String> labels;
+    private final Preprocessing preprocessing;
     private final BatchRunner runner;
 
+    /**
+     * @param manager a manager on the device of the network's parameters
+     * @param owner closed with this classifier (the model), or null
+     */
+    public Classifier(SpecNetwork net, ai.djl.ndarray.NDManager manager, List<String> labels,
+            Preprocessing preprocessing, AutoCloseable owner) {
+        this.net = net;
+        this.owner = owner;
+        this.labels = List.copyOf(labels);
+        this.preprocessing = preprocessing;
+        this.runner = new BatchRunner(net, manager);
+    }
+
     public Classifier(ModelFolder.Loaded model) {
-        this.model = model;
-        this.runner = new BatchRunner(model.net(), model.model().getNDManager());
+        this(model.net(), model.model().getNDManager(), model.labels(),
+                model.info().preprocessing(), model);
     }
 
     public static Classifier open(Path dir, Engine engine, Device device)
@@ -36,8 +55,16 @@ public final class Classifier implements AutoCloseable {
         return new Classifier(ModelFolder.load(dir, engine, device));
     }
 
-    public ModelFolder.Loaded model() {
-        return model;
+    public SpecNetwork network() {
+        return net;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     /** One class and its probability. */
@@ -51,7 +78,7 @@ public final class Classifier implements AutoCloseable {
      * @param millis time the network took, without decoding
      */
     public record Result(Path file, List<Prediction> top, PreparedImage input, double millis,
-            String error) {
+            String error, DecodedImage thumbnail) {
         public boolean ok() {
             return error == null;
         }
@@ -62,15 +89,20 @@ public final class Classifier implements AutoCloseable {
         try {
             decoded = ImageLoader.read(file);
         } catch (ImageReadException e) {
-            return new Result(file, List.of(), null, 0, e.getMessage());
+            return new Result(file, List.of(), null, 0, e.getMessage(), null);
         }
-        PreparedImage input = ImagePreprocessor.prepare(decoded, model.net().spec().input(),
-                model.info().preprocessing());
+        return classify(file, decoded, topK);
+    }
+
+    /** Classifies an image already decoded (e.g. shared by a ResNet and its plain twin). */
+    public Result classify(Path file, DecodedImage decoded, int topK) {
+        PreparedImage input = ImagePreprocessor.prepare(decoded, net.spec().input(),
+                preprocessing);
         long t0 = System.nanoTime();
-        float[] logits = runner.logits(
-                ImagePreprocessor.normalised(input, model.info().preprocessing()), 1);
+        float[] logits = runner.logits(ImagePreprocessor.normalised(input, preprocessing), 1);
         double millis = (System.nanoTime() - t0) / 1e6;
-        return new Result(file, top(softmax(logits), topK), input, millis, null);
+        return new Result(file, top(softmax(logits), topK), input, millis, null,
+                ImagePreprocessor.thumbnail(decoded, THUMBNAIL));
     }
 
     public List<Result> classifyAll(List<Path> files, int topK) {
@@ -83,15 +115,14 @@ public final class Classifier implements AutoCloseable {
 
     /** Probabilities of a prepared (unnormalised) input, e.g. an image from the data set. */
     public double[] probabilities(PreparedImage input) {
-        return softmax(runner.logits(
-                ImagePreprocessor.normalised(input, model.info().preprocessing()), 1));
+        return softmax(runner.logits(ImagePreprocessor.normalised(input, preprocessing), 1));
     }
 
     private List<Prediction> top(double[] p, int k) {
         return IntStream.range(0, p.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -p[i]))
                 .limit(Math.max(1, k))
-                .map(i -> new Prediction(model.labels().get(i), i, p[i])).toList();
+                .map(i -> new Prediction(labels.get(i), i, p[i])).toList();
     }
 
     static double[] softmax(float[] logits) {
@@ -113,6 +144,12 @@ public final class Classifier implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + net.spec().name(), e);
+            }
+        }
     }
 }

@@ -49,6 +49,20 @@ public final class ImagePreprocessor {
         return new PreparedImage(out, shape, invert);
     }
 
+    /** A small copy for display, longest side at most {@code maxSide}, aspect kept. */
+    public static DecodedImage thumbnail(DecodedImage image, int maxSide) {
+        int w = image.width();
+        int h = image.height();
+        double scale = Math.min(1.0, maxSide / (double) Math.max(w, h));
+        int tw = Math.max(1, (int) Math.round(w * scale));
+        int th = Math.max(1, (int) Math.round(h * scale));
+        float[][] planes = new float[image.planes().length][];
+        for (int c = 0; c < planes.length; c++) {
+            planes[c] = Resampler.resize(image.planes()[c], w, h, tw, th);
+        }
+        return new DecodedImage(planes, tw, th, image.originalWidth(), image.originalHeight());
+    }
+
     /** Prepared pixels, normalised as the model was trained, ready for the engine. */
     public static float[] normalised(PreparedImage image, Preprocessing pp) {
         float[] x = image.pixels().clone();

@@ -1,0 +1,278 @@
+package org.resnetexplorer.app.classify;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.resnetexplorer.engine.Classifier;
+import org.resnetexplorer.engine.Devices;
+import org.resnetexplorer.engine.Engines;
+import org.resnetexplorer.engine.ShippedModels;
+import org.resnetexplorer.engine.image.DecodedImage;
+import org.resnetexplorer.engine.image.ImageLoader;
+import org.resnetexplorer.engine.image.ImageReadException;
+import org.resnetexplorer.model.NetworkSpec;
+
+/**
+ * The Classify tab's state and commands, without any scene-graph type: which model is loaded,
+ * the gallery of classified images, progress and cancel. Engine work runs on the injected
+ * executor (one engine thread for the whole app); results arrive on the FX thread.
+ */
+public final class ClassifyViewModel {
+
+    public static final int TOP_K = 5;
+
+    private final Executor executor;
+    private final Supplier<NetworkSpec> editorSpec;
+    private final ObservableList<ModelChoice> choices = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelChoice> selected = new SimpleObjectProperty<>();
+    private final ObservableList<ImageCard> cards = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<NetworkSpec> loadedSpec = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty showTwin = new SimpleBooleanProperty(true);
+    private final ObjectProperty<String> device = new SimpleObjectProperty<>("auto");
+
+    private LoadedModels loaded;
+    private Task<?> running;
+
+    public ClassifyViewModel(Executor executor, Supplier<NetworkSpec> editorSpec) {
+        this.executor = executor;
+        this.editorSpec = editorSpec;
+        refreshChoices();
+        selected.addListener((o, was, now) -> {
+            if (now != null && (loaded == null || !now.equals(loaded.choice()))) {
+                load(now);
+            }
+        });
+        device.addListener((o, was, now) -> {
+            if (selected.get() != null) {
+                load(selected.get());
+            }
+        });
+    }
+
+    /** Shipped models first, then the editor's network; keeps folders the user added. */
+    public void refreshChoices() {
+        List<ModelChoice> list = new ArrayList<>();
+        for (Map.Entry<String, Path> m : ShippedModels.list().entrySet()) {
+            list.add(new ModelChoice(m.getKey(), ModelChoice.Kind.SHIPPED, m.getValue()));
+        }
+        choices.stream().filter(c -> c.kind() == ModelChoice.Kind.FOLDER).forEach(list::add);
+        list.add(ModelChoice.editor());
+        choices.setAll(list);
+    }
+
+    /** Adds a model folder chosen on disk and selects it. */
+    public void addFolder(Path dir) {
+        ModelChoice c = new ModelChoice(dir.getFileName() + "  (" + dir.getParent() + ")",
+                ModelChoice.Kind.FOLDER, dir);
+        choices.add(choices.size() - 1, c);
+        selected.set(c);
+    }
+
+    private void load(ModelChoice choice) {
+        cancel();
+        NetworkSpec spec = editorSpec.get();
+        String deviceName = device.get();
+        Task<LoadedModels> task = new Task<>() {
+            @Override
+            protected LoadedModels call() throws Exception {
+                Engine engine = Engines.get(null);
+                Devices.Choice d = Devices.choose(engine, deviceName);
+                updateMessage(d.describe());
+                return LoadedModels.open(choice, spec, engine, d.device());
+            }
+        };
+        busy.set(true);
+        progress.set(-1);
+        status.set("Loading " + choice.label() + "...");
+        task.setOnSucceeded(e -> {
+            closeLoaded();
+            loaded = task.getValue();
+            busy.set(false);
+            progress.set(0);
+            String twin = loaded.twin() == null ? "no plain twin (the model is plain)"
+                    : "twin: " + loaded.twinLabel();
+            modelDescription.set(loaded.resnet().network().spec().name() + " · input "
+                    + loaded.resnet().network().spec().input() + " · " + twin + " · "
+                    + task.getMessage());
+            status.set(choice.kind() == ModelChoice.Kind.EDITOR
+                    ? "Untrained weights: the answers are random until the network is trained."
+                    : "Ready: drop images here.");
+            if (choice.kind() != ModelChoice.Kind.EDITOR) {
+                loadedSpec.set(loaded.resnet().network().spec());
+            }
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            progress.set(0);
+            status.set("Cannot load " + choice.label() + ": " + message(task.getException()));
+        });
+        running = task;
+        executor.execute(task);
+    }
+
+    /** Classifies the files in the background; each arrives in the gallery as it is done. */
+    public void classify(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        LoadedModels models = loaded;
+        if (models == null) {
+            status.set("Choose a model first.");
+            return;
+        }
+        boolean twin = showTwin.get();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                for (int i = 0; i < files.size() && !isCancelled(); i++) {
+                    ImageCard card = classifyOne(models, files.get(i), twin);
+                    Platform.runLater(() -> cards.add(0, card));
+                    updateProgress(i + 1, files.size());
+                    updateMessage("Classified " + (i + 1) + " of " + files.size());
+                }
+                return null;
+            }
+        };
+        busy.set(true);
+        progress.bind(task.progressProperty());
+        status.bind(task.messageProperty());
+        Runnable done = () -> {
+            progress.unbind();
+            status.unbind();
+            busy.set(false);
+            progress.set(0);
+        };
+        task.setOnSucceeded(e -> {
+            done.run();
+            status.set(summary(files.size()));
+        });
+        task.setOnCancelled(e -> {
+            done.run();
+            status.set("Cancelled.");
+        });
+        task.setOnFailed(e -> {
+            done.run();
+            status.set("Classification stopped: " + message(task.getException()));
+        });
+        running = task;
+        executor.execute(task);
+    }
+
+    /** Decodes once and runs the image through the model and, when wanted, its twin. */
+    static ImageCard classifyOne(LoadedModels models, Path file, boolean withTwin) {
+        DecodedImage decoded;
+        try {
+            decoded = ImageLoader.read(file);
+        } catch (ImageReadException e) {
+            return new ImageCard(file, new Classifier.Result(file, List.of(), null, 0,
+                    e.getMessage(), null), null);
+        }
+        Classifier.Result r = models.resnet().classify(file, decoded, TOP_K);
+        Classifier.Result t = withTwin && models.twin() != null
+                ? models.twin().classify(file, decoded, TOP_K) : null;
+        return new ImageCard(file, r, t);
+    }
+
+    private String summary(int n) {
+        long bad = cards.stream().limit(n).filter(c -> !c.ok()).count();
+        return n + (n == 1 ? " image" : " images") + " classified"
+                + (bad > 0 ? ", " + bad + " could not be read" : "") + ".";
+    }
+
+    public void cancel() {
+        if (running != null && running.isRunning()) {
+            running.cancel();
+        }
+    }
+
+    public void clear() {
+        cards.clear();
+    }
+
+    private void closeLoaded() {
+        if (loaded != null) {
+            LoadedModels old = loaded;
+            loaded = null;
+            executor.execute(old::close);
+        }
+    }
+
+    private static String message(Throwable t) {
+        if (t == null) {
+            return "unknown error";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public ObservableList<ModelChoice> choices() {
+        return choices;
+    }
+
+    public ObjectProperty<ModelChoice> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<ImageCard> cards() {
+        return cards;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelDescriptionProperty() {
+        return modelDescription.getReadOnlyProperty();
+    }
+
+    /** The architecture of the last trained model loaded, for the editor to show. */
+    public ReadOnlyObjectProperty<NetworkSpec> loadedSpecProperty() {
+        return loadedSpec.getReadOnlyProperty();
+    }
+
+    public BooleanProperty showTwinProperty() {
+        return showTwin;
+    }
+
+    /** "auto", "cpu" or "gpu"; changing it reloads the model in the background. */
+    public ObjectProperty<String> deviceProperty() {
+        return device;
+    }
+
+    /** The loaded pair, for views that probe the same model (null until loaded). */
+    public LoadedModels loaded() {
+        return loaded;
+    }
+}
