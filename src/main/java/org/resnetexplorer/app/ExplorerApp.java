@@ -16,8 +16,9 @@ import org.resnetexplorer.model.Presets;
 /**
  * The JavaFX application: one main window. System properties, since the jar's arguments belong
  * to the command line: {@code resnet.preset} (network to start with), {@code resnet.open}
- * (a file to open), {@code resnet.screenshot} (write the window to this PNG once drawn, then
- * quit; used for the documentation pictures).
+ * (a file to open), {@code resnet.select} ("2,1": select stage 2, block 1), and
+ * {@code resnet.screenshot} (write the window to this PNG once drawn, then quit; used for the
+ * documentation pictures).
  */
 public class ExplorerApp extends Application {
 
@@ -37,6 +38,11 @@ public class ExplorerApp extends Application {
         String open = System.getProperty("resnet.open");
         if (open != null) {
             vm.openFile(Path.of(open));
+        }
+        String select = System.getProperty("resnet.select");
+        if (select != null && select.matches("\\d+,\\d+")) {
+            String[] at = select.split(",");
+            vm.select(new BlockPath(Integer.parseInt(at[0]) - 1, Integer.parseInt(at[1]) - 1));
         }
         vm.probeEngine(background, EngineProbe.djl());
         String shot = System.getProperty("resnet.screenshot");

@@ -73,7 +73,10 @@ public final class BlockEditorView extends StackPane {
         dropMarker.setMouseTransparent(true);
 
         zoom.addListener((o, a, b) -> applyScale());
-        presentation.addListener((o, a, b) -> applyScale());
+        presentation.addListener((o, a, b) -> {
+            applyScale();
+            javafx.application.Platform.runLater(this::fitIfTooBig);
+        });
         scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown() && e.getDeltaY() != 0) {
                 setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
@@ -160,10 +163,25 @@ public final class BlockEditorView extends StackPane {
         setZoom(zoom.get() / 1.2);
     }
 
-    /** Shrinks a network that does not fit (a freshly opened ResNet-152), else shows it at 100 %. */
+    /**
+     * Shrinks a network that does not fit (a freshly opened ResNet-152), else shows it at 100 %.
+     * In presentation mode only the width is fitted: shrinking to the full height would undo the
+     * enlargement the back row needs, and scrolling down is natural on a projector.
+     */
     public void fitIfTooBig() {
         setZoom(1);
-        fitToWindow();
+        if (presentation.get()) {
+            fitWidth();
+        } else {
+            fitToWindow();
+        }
+    }
+
+    private void fitWidth() {
+        Bounds view = scroll.getViewportBounds();
+        if (layout != null && view.getWidth() > 0) {
+            setZoom(Math.min(1, view.getWidth() / (layout.width() * presentationFactor())));
+        }
     }
 
     /** Scales the whole network to fit the visible area (never above 100 %). */
@@ -329,7 +347,8 @@ public final class BlockEditorView extends StackPane {
         }
         if (item.kind() == EditorLayout.ItemKind.RUN) {
             for (int i = 2; i >= 1; i--) {
-                Rectangle card = new Rectangle(item.x() + 5 * i, item.y() - 5 * i, item.w(),
+                // Offset up more than right, clear of the skip arc coming down beside the card.
+                Rectangle card = new Rectangle(item.x() + 3 * i, item.y() - 5 * i, item.w(),
                         item.h());
                 card.setArcWidth(14);
                 card.setArcHeight(14);
@@ -341,7 +360,8 @@ public final class BlockEditorView extends StackPane {
         title.getStyleClass().add("block-title");
         Label detail = new Label(item.detail());
         detail.getStyleClass().add("block-detail");
-        VBox box = new VBox(1, title, detail);
+        detail.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox box = new VBox(0, title, detail);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("block");
         box.setPrefSize(item.w(), item.h());

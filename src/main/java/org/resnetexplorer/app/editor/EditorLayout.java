@@ -25,8 +25,8 @@ public final class EditorLayout {
 
     public static final double MARGIN = 20;
     public static final double LABEL_W = 118;
-    public static final double BLOCK_W = 118;
-    public static final double BLOCK_H = 62;
+    public static final double BLOCK_W = 122;
+    public static final double BLOCK_H = 68;
     /** Stem and head are context, not the lesson: drawn lower to leave room for the stages. */
     public static final double FIXED_H = 46;
     public static final double GAP = 86;
@@ -246,8 +246,9 @@ public final class EditorLayout {
         return b.preActivation() ? name + " (pre-act)" : name;
     }
 
+    /** Channels, and the stride on its own line where it is not 1 (that is what changes shape). */
     static String blockDetail(BlockSpec b) {
-        String stride = b.stride() == 1 ? "" : "  /" + b.stride();
+        String stride = b.stride() == 1 ? "" : "\nstride " + b.stride();
         if (b.kind() == BlockKind.BASIC) {
             return b.outChannels() + " ch" + stride;
         }
