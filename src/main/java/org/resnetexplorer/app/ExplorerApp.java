@@ -23,7 +23,7 @@ import org.resnetexplorer.model.Presets;
 public class ExplorerApp extends Application {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "engine-probe");
+        Thread t = new Thread(r, "engine");
         t.setDaemon(true);
         return t;
     });
@@ -45,6 +45,7 @@ public class ExplorerApp extends Application {
             vm.select(new BlockPath(Integer.parseInt(at[0]) - 1, Integer.parseInt(at[1]) - 1));
         }
         vm.probeEngine(background, EngineProbe.djl());
+        Views.install(window, vm, background);
         String shot = System.getProperty("resnet.screenshot");
         if (shot != null) {
             screenshotThenQuit(stage, vm, window, Path.of(shot));

@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -70,6 +71,11 @@ public final class MainController {
     @FXML private Label memoryLabel;
     @FXML private Label validityLabel;
     @FXML private Label engineLabel;
+    @FXML private Tab classifyTab;
+    @FXML private Tab featureMapsTab;
+    @FXML private Tab shortcutsTab;
+    @FXML private Tab gradientsTab;
+    @FXML private Tab trainTab;
 
     public MainController(MainViewModel vm) {
         this.vm = vm;
@@ -118,6 +124,18 @@ public final class MainController {
         setUpLayerTable();
         setUpStatusBar();
         rememberDividers();
+    }
+
+    /** The bottom tabs later views fill in, by their fx:id ("classifyTab", ...). */
+    public Tab tab(String id) {
+        return switch (id) {
+            case "classifyTab" -> classifyTab;
+            case "featureMapsTab" -> featureMapsTab;
+            case "shortcutsTab" -> shortcutsTab;
+            case "gradientsTab" -> gradientsTab;
+            case "trainTab" -> trainTab;
+            default -> throw new IllegalArgumentException("no tab " + id);
+        };
     }
 
     public BorderPane root() {

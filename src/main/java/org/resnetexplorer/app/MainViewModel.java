@@ -136,6 +136,22 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Shows the architecture of a model just loaded elsewhere (e.g. in the Classify tab), as a
+     * new unsaved document; unsaved edits are asked about first, and kept if the user cancels.
+     */
+    public boolean showArchitecture(NetworkSpec spec) {
+        if (spec.equals(document.spec())) {
+            return true;
+        }
+        if (!confirmDiscard()) {
+            return false;
+        }
+        selection.set(null);
+        document.replaceAll(spec, null);
+        return true;
+    }
+
     public void open() {
         if (confirmDiscard()) {
             dialogs.chooseFileToOpen(lastDirectory()).ifPresent(this::openFile);
