@@ -55,7 +55,8 @@ public class ExplorerApp extends Application {
     /** Waits for the engine line (or 8 s) so the picture shows a finished status bar. */
     private static void screenshotThenQuit(Stage stage, MainViewModel vm, MainController window,
             Path file) {
-        PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
+        PauseTransition settle = new PauseTransition(Duration.seconds(
+                Double.parseDouble(System.getProperty("resnet.screenshot.delay", "1.5"))));
         settle.setOnFinished(e -> {
             PauseTransition draw = new PauseTransition(Duration.seconds(0.5));
             draw.setOnFinished(f -> {

@@ -126,6 +126,11 @@ public final class MainController {
         rememberDividers();
     }
 
+    /** Gives the bottom tabs most of the height (for the views that need room). */
+    public void expandTabs() {
+        verticalSplit.setDividerPositions(0.3);
+    }
+
     /** The bottom tabs later views fill in, by their fx:id ("classifyTab", ...). */
     public Tab tab(String id) {
         return switch (id) {

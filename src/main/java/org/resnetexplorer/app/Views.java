@@ -19,7 +19,34 @@ public record Views(ClassifyViewModel classify) {
                 vm.showArchitecture(spec);
             }
         });
-        window.tab("classifyTab").setContent(new ClassifyView(classify));
+        ClassifyView classifyView = new ClassifyView(classify);
+        window.tab("classifyTab").setContent(classifyView);
+        startWith(window, classify, classifyView);
         return new Views(classify);
+    }
+
+    /**
+     * Start options for demos and documentation pictures: {@code resnet.classify.model} (a
+     * shipped model to load) and {@code resnet.classify.images} (a folder or files, separated by
+     * the path separator, to classify once it is loaded; shows the Classify tab).
+     */
+    private static void startWith(MainController window, ClassifyViewModel classify,
+            ClassifyView view) {
+        String model = System.getProperty("resnet.classify.model");
+        String images = System.getProperty("resnet.classify.images");
+        if (model == null) {
+            return;
+        }
+        window.tab("classifyTab").getTabPane().getSelectionModel()
+                .select(window.tab("classifyTab"));
+        window.expandTabs();
+        classify.modelDescriptionProperty().addListener((o, was, now) -> {
+            if (images != null && classify.cards().isEmpty()) {
+                view.onFilesDropped(java.util.Arrays.stream(images.split(java.io.File.pathSeparator))
+                        .map(java.io.File::new).toList());
+            }
+        });
+        classify.choices().stream().filter(c -> c.label().equals(model)).findFirst()
+                .ifPresent(c -> classify.selectedProperty().set(c));
     }
 }

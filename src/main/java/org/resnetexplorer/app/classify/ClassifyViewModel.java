@@ -114,17 +114,17 @@ public final class ClassifyViewModel {
             loaded = task.getValue();
             busy.set(false);
             progress.set(0);
-            String twin = loaded.twin() == null ? "no plain twin (the model is plain)"
-                    : "twin: " + loaded.twinLabel();
-            modelDescription.set(loaded.resnet().network().spec().name() + " · input "
-                    + loaded.resnet().network().spec().input() + " · " + twin + " · "
-                    + task.getMessage());
             status.set(choice.kind() == ModelChoice.Kind.EDITOR
                     ? "Untrained weights: the answers are random until the network is trained."
                     : "Ready: drop images here.");
             if (choice.kind() != ModelChoice.Kind.EDITOR) {
                 loadedSpec.set(loaded.resnet().network().spec());
             }
+            String twin = loaded.twin() == null ? "no plain twin (the model is plain)"
+                    : "twin: " + loaded.twinLabel();
+            modelDescription.set(loaded.resnet().network().spec().name() + " · input "
+                    + loaded.resnet().network().spec().input() + " · " + twin + " · "
+                    + task.getMessage());
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -146,12 +146,16 @@ public final class ClassifyViewModel {
             return;
         }
         boolean twin = showTwin.get();
+        int[] unreadable = new int[1];
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() {
                 for (int i = 0; i < files.size() && !isCancelled(); i++) {
                     ImageCard card = classifyOne(models, files.get(i), twin);
-                    Platform.runLater(() -> cards.add(0, card));
+                    if (!card.ok()) {
+                        unreadable[0]++;
+                    }
+                    Platform.runLater(() -> cards.add(card));
                     updateProgress(i + 1, files.size());
                     updateMessage("Classified " + (i + 1) + " of " + files.size());
                 }
@@ -159,17 +163,16 @@ public final class ClassifyViewModel {
             }
         };
         busy.set(true);
-        progress.bind(task.progressProperty());
-        status.bind(task.messageProperty());
+        progress.set(0);
+        task.progressProperty().addListener((o, was, now) -> progress.set(now.doubleValue()));
+        task.messageProperty().addListener((o, was, now) -> status.set(now));
         Runnable done = () -> {
-            progress.unbind();
-            status.unbind();
             busy.set(false);
             progress.set(0);
         };
         task.setOnSucceeded(e -> {
             done.run();
-            status.set(summary(files.size()));
+            status.set(summary(files.size(), unreadable[0]));
         });
         task.setOnCancelled(e -> {
             done.run();
@@ -198,8 +201,7 @@ public final class ClassifyViewModel {
         return new ImageCard(file, r, t);
     }
 
-    private String summary(int n) {
-        long bad = cards.stream().limit(n).filter(c -> !c.ok()).count();
+    private static String summary(int n, int bad) {
         return n + (n == 1 ? " image" : " images") + " classified"
                 + (bad > 0 ? ", " + bad + " could not be read" : "") + ".";
     }
