@@ -28,9 +28,9 @@ public final class GradientNorms {
                 continue;
             }
             try (NDArray grad = p.getArray().getGradient()) {
-                double norm = grad.square().sum().getFloat();
-                values.add(new LayerValue(layer.name(), java.util.Arrays.stream(grad.getShape().getShape()).boxed().toList(),
-                        Math.sqrt(norm)));
+                values.add(new LayerValue(layer.name(),
+                        java.util.Arrays.stream(grad.getShape().getShape()).boxed().toList(),
+                        NetworkProbe.l2(grad)));
             }
         }
         return values;
