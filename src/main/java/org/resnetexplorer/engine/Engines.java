@@ -22,6 +22,7 @@ public final class Engines {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        NativeThreads.useAllCores();
     }
 
     /** The engine to use when the user named none: {@code -Dresnet.engine}, else MXNet. */

@@ -1,0 +1,45 @@
+package org.resnetexplorer.engine;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/**
+ * Lets MXNet's OpenMP use every core. MXNet's default here used one thread per operator
+ * (measured on 2 cores: ResNet-20 training 320 images/s, 440-490 with OMP_NUM_THREADS=2).
+ * OpenMP reads the variable once, when the native library loads, so it is put into this
+ * process's environment before DJL loads the engine; a value the user set is left alone.
+ */
+final class NativeThreads {
+
+    private static boolean done;
+
+    private NativeThreads() {
+    }
+
+    interface LibC extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    interface MsvcRt extends Library {
+        int _putenv_s(String name, String value);
+    }
+
+    static synchronized void useAllCores() {
+        if (done || System.getenv("OMP_NUM_THREADS") != null) {
+            done = true;
+            return;
+        }
+        done = true;
+        String n = Integer.toString(Runtime.getRuntime().availableProcessors());
+        try {
+            if (Platform.isWindows()) {
+                Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", n);
+            } else {
+                Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", n, 0);
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // without it the engine still runs, only on fewer threads
+        }
+    }
+}
