@@ -25,6 +25,14 @@ class BenchCommand extends BaseCommand {
     @Option(names = "--train", description = "Time a training step instead of inference.")
     boolean train;
 
+    @Option(names = "--probe", description = "Time a probe of the network and its plain twin"
+            + " (all layers forward, and forward+backward for gradients).")
+    boolean probe;
+
+    @Option(names = "--memory", description = "Classify 2000 times and probe 20 times at batch"
+            + " 32; report the growth of resident memory after the first 100.")
+    boolean memory;
+
     @Option(names = "--input", paramLabel = "C,H,W", description = "Input shape (default: the"
             + " network's own).")
     String input;
@@ -59,9 +67,13 @@ class BenchCommand extends BaseCommand {
         progress(String.format(Locale.ROOT, "bench %s %s, batch %d, %s on %s: %d warm-up + %d"
                 + " timed runs", spec.name(), spec.input(), batch, engine.getEngineName(),
                 device.describe(), warmup, runs));
+        if (memory) {
+            return memory(spec, engine, device);
+        }
         Benchmark.Result r;
         try {
-            r = Benchmark.run(spec, engine, device.device(), batch, train, warmup, runs);
+            r = probe ? Benchmark.probe(spec, engine, device.device(), batch, warmup, runs)
+                    : Benchmark.run(spec, engine, device.device(), batch, train, warmup, runs);
         } catch (InvalidSpecException e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -72,6 +84,7 @@ class BenchCommand extends BaseCommand {
             m.put("engine", r.engine());
             m.put("device", r.device().isGpu() ? "gpu" : "cpu");
             m.put("train", train);
+            m.put("probe", probe);
             m.put("msPerBatch", r.medianMillis());
             m.put("imagesPerSecond", r.imagesPerSecond());
             m.put("input", spec.input().asList());
@@ -79,9 +92,34 @@ class BenchCommand extends BaseCommand {
             printJson(m);
         } else {
             out().printf(Locale.ROOT, "%s %s batch %d (%s, %s): %.2f ms per batch, %.1f images/s"
-                    + " (median of %d)%n", spec.name(), train ? "training step" : "inference",
+                    + " (median of %d)%n", spec.name(), probe ? "probe of it and its plain twin"
+                    : train ? "training step" : "inference",
                     batch, r.engine(), r.device().isGpu() ? "gpu" : "cpu", r.medianMillis(),
                     r.imagesPerSecond(), runs);
+            out().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private Integer memory(NetworkSpec spec, Engine engine, Devices.Choice device) {
+        Benchmark.MemoryResult m = Benchmark.memory(spec, engine, device.device(), 2000, 20);
+        if (json()) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("arch", spec.name());
+            j.put("engine", engine.getEngineName());
+            j.put("device", device.device().isGpu() ? "gpu" : "cpu");
+            j.put("rssAfterWarmupMb", m.rssAfterWarmupMb());
+            j.put("classifyGrowthMb", m.classifyGrowthMb());
+            j.put("probeGrowthMb", m.probeGrowthMb());
+            j.put("classifications", m.classifications());
+            j.put("probes", m.probes());
+            printJson(j);
+        } else {
+            out().printf(Locale.ROOT, "%s: resident memory %.0f MB after 100 classifications;"
+                    + " outside the Java heap +%.1f MB after %d, then +%.1f MB after %d probes"
+                    + " (batch 32)%n",
+                    spec.name(), m.rssAfterWarmupMb(), m.classifyGrowthMb(),
+                    m.classifications(), m.probeGrowthMb(), m.probes());
             out().flush();
         }
         return ExitCodes.OK;

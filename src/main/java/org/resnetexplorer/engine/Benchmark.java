@@ -113,6 +113,119 @@ public final class Benchmark {
                 times.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * Times the probe a view runs: forward (all layers) and forward+backward (gradients) of a
+     * network and its plain twin, on a batch.
+     */
+    public static Result probe(NetworkSpec spec, Engine engine, Device device, int batch,
+            int warmup, int runs) {
+        org.resnetexplorer.engine.probe.ModelPair.Side resnet =
+                org.resnetexplorer.engine.probe.ModelPair.untrained(spec, engine, device);
+        org.resnetexplorer.engine.probe.ModelPair.Side plain =
+                org.resnetexplorer.engine.probe.ModelPair.untrained(spec.plainTwin(), engine,
+                        device);
+        try {
+            float[] x = randomInput(spec, batch);
+            float[] y = new float[batch];
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < warmup + runs; i++) {
+                long t0 = System.nanoTime();
+                for (var side : List.of(resnet, plain)) {
+                    var probe = side.probe();
+                    probe.forward(x, batch);
+                    probe.gradients(x, y, batch);
+                }
+                record(times, i, warmup, t0);
+            }
+            return new Result(spec, batch, engine.getEngineName(), device, true,
+                    times.stream().mapToDouble(Double::doubleValue).toArray());
+        } finally {
+            resnet.model().close();
+            plain.model().close();
+        }
+    }
+
+    /**
+     * Resident memory growth while classifying and probing over and over, less the growth of
+     * the Java heap the JVM committed meanwhile (which a larger -Xmx lets grow lazily, and which
+     * is not the native leak this looks for).
+     */
+    public record MemoryResult(double rssAfterWarmupMb, double classifyGrowthMb,
+            double probeGrowthMb, int classifications, int probes) {
+    }
+
+    /** Resident memory not counting the committed Java heap. */
+    private static double nativeMb() {
+        System.gc();
+        return residentMb() - Runtime.getRuntime().totalMemory() / 1048576.0;
+    }
+
+    /**
+     * Classifies one image {@code classifications} times and then probes {@code probes} times,
+     * reporting how much the process's resident memory grew after the first 100
+     * classifications (the warm-up, in which caches fill).
+     */
+    public static MemoryResult memory(NetworkSpec spec, Engine engine, Device device,
+            int classifications, int probes) {
+        var side = org.resnetexplorer.engine.probe.ModelPair.untrained(spec, engine, device);
+        try {
+            BatchRunner runner = new BatchRunner(side.net(), side.model().getNDManager());
+            float[] x = randomInput(spec, 1);
+            for (int i = 0; i < 100; i++) {
+                runner.logits(x, 1);
+            }
+            double start = nativeMb();
+            double rss = residentMb();
+            for (int i = 100; i < classifications; i++) {
+                runner.logits(x, 1);
+            }
+            double afterClassify = nativeMb();
+            double classifyGrowth = afterClassify - start;
+            var probe = side.probe();
+            float[] batch = randomInput(spec, 32);
+            // the first probes fill the engine's memory pool for batch-32 training-mode passes
+            for (int i = 0; i < 3; i++) {
+                probe.forward(batch, 32);
+                probe.gradients(batch, new float[32], 32);
+            }
+            afterClassify = nativeMb();
+            for (int i = 0; i < probes; i++) {
+                probe.forward(batch, 32);
+                probe.gradients(batch, new float[32], 32);
+            }
+            double afterProbe = nativeMb();
+            return new MemoryResult(rss, classifyGrowth, afterProbe - afterClassify,
+                    classifications, probes);
+        } finally {
+            side.model().close();
+        }
+    }
+
+    /** VmRSS from /proc (Linux); NaN elsewhere. */
+    public static double residentMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    private static float[] randomInput(NetworkSpec spec, int batch) {
+        var in = spec.input();
+        float[] x = new float[batch * in.channels() * in.height() * in.width()];
+        Random random = new Random(1);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
     private static void record(List<Double> times, int i, int warmup, long t0) {
         if (i >= warmup) {
             times.add((System.nanoTime() - t0) / 1e6);
