@@ -20,6 +20,8 @@ public record Views(ClassifyViewModel classify) {
             }
         });
         window.tab("classifyTab").setContent(new ClassifyView(classify));
+        org.resnetexplorer.app.inside.InsideTabs.install(window, vm, engine).applyStartOptions();
+        org.resnetexplorer.app.train.TrainTab.install(window, vm, engine).applyStartOptions();
         return new Views(classify);
     }
 }

@@ -116,8 +116,16 @@ public final class ChartPane extends BorderPane {
                     dataset.addSeries(s);
                 }
                 fill(s, c, next.logY());
-                renderer.setSeriesPaint(i, TwinColours.series(i));
-                renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+                renderer.setSeriesPaint(i, switch (c.look()) {
+                    case RESNET, RESNET_DASHED -> TwinColours.RESNET;
+                    case PLAIN, PLAIN_DASHED -> TwinColours.PLAIN;
+                    default -> TwinColours.series(i);
+                });
+                boolean dashed = c.look() == Curve.Look.RESNET_DASHED
+                        || c.look() == Curve.Look.PLAIN_DASHED;
+                renderer.setSeriesStroke(i, dashed ? new BasicStroke(1.6f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
+                        0f) : new BasicStroke(2.4f));
                 renderer.setSeriesShapesVisible(i, c.size() <= 60);
             }
             plot.getRangeAxis().setAutoRange(true);
@@ -225,5 +233,4 @@ public final class ChartPane extends BorderPane {
         y.setTickLabelFont(TICKS);
         return y;
     }
-
 }

@@ -6,8 +6,20 @@ import java.util.List;
  * One line of a chart as plain numbers, so view models and tests never need a chart library.
  *
  * @param labels what each x stands for (a layer or block name), or empty when x says it all
+ * @param look which network's colour, solid or dashed; AUTO colours by position
  */
-public record Curve(String name, double[] x, double[] y, List<String> labels) {
+public record Curve(String name, double[] x, double[] y, List<String> labels, Look look) {
+
+    /** ResNet blue or plain orange, solid or dashed (train curves, earlier snapshots). */
+    public enum Look { AUTO, RESNET, RESNET_DASHED, PLAIN, PLAIN_DASHED }
+
+    public Curve(String name, double[] x, double[] y, List<String> labels) {
+        this(name, x, y, labels, Look.AUTO);
+    }
+
+    public Curve with(Look value) {
+        return new Curve(name, x, y, labels, value);
+    }
 
     public Curve {
         if (x.length != y.length) {

@@ -100,16 +100,18 @@ public final class GradientsViewModel {
     public static ChartData weights(GradientResult g) {
         return new ChartData("Weight gradient per layer (log scale)",
                 "weighted layer (input side first)", "L2 norm of the weight gradient", true,
-                List.of(curve("ResNet " + g.resnetName(), g.resnet().weightGradients()),
-                        curve(TwinLabel.series(g.plainTrained()), g.plain().weightGradients())));
+                List.of(curve("ResNet " + g.resnetName(), g.resnet().weightGradients())
+                        .with(Curve.Look.RESNET), curve(TwinLabel.series(g.plainTrained()),
+                        g.plain().weightGradients()).with(Curve.Look.PLAIN)));
     }
 
     /** Norm of the gradient of the loss with respect to each block's output. */
     public static ChartData blocks(GradientResult g) {
         return new ChartData("Gradient reaching each block's output (log scale)",
                 "block (input side first)", "L2 norm of dLoss/d(block output)", true,
-                List.of(curve("ResNet " + g.resnetName(), g.resnet().blockGradients()),
-                        curve(TwinLabel.series(g.plainTrained()), g.plain().blockGradients())));
+                List.of(curve("ResNet " + g.resnetName(), g.resnet().blockGradients())
+                        .with(Curve.Look.RESNET), curve(TwinLabel.series(g.plainTrained()),
+                        g.plain().blockGradients()).with(Curve.Look.PLAIN)));
     }
 
     private static Curve curve(String name, List<LayerValue> values) {

@@ -43,4 +43,26 @@ public record InsideTabs(InsideSelection selection, FeatureMapsViewModel feature
         return new InsideTabs(selection, maps, gradients, mapsView, shortcutsView,
                 gradientsView);
     }
+
+    /**
+     * The start option resnet.inside=MODEL,IMAGE[,LAYER] (e.g. for the documentation pictures):
+     * what the probe tabs open with.
+     */
+    public void applyStartOptions() {
+        String option = System.getProperty("resnet.inside");
+        if (option == null || option.isBlank()) {
+            return;
+        }
+        String[] parts = option.split(",");
+        if (parts.length >= 3) {
+            featureMaps.layerProperty().set(parts[2].trim());
+            // the layer list is filled when the pass arrives; keep the choice until then
+            selection.reportProperty().addListener((o, a, r) -> {
+                if (r != null && featureMaps.layers().contains(parts[2].trim())) {
+                    featureMaps.layerProperty().set(parts[2].trim());
+                }
+            });
+        }
+        selection.preselect(parts[0].trim(), parts.length > 1 ? parts[1].trim() : null);
+    }
 }

@@ -28,16 +28,20 @@ public final class ShortcutsViewModel {
         List<BlockResponse> res = r.resnet().blocks();
         List<String> names = res.stream().map(BlockResponse::block).toList();
         List<Curve> curves = new ArrayList<>();
+        // order matters: an AUTO curve third is drawn green, apart from blue and orange
         curves.add(Curve.overDepth("ResNet: x (block input)", names,
-                res.stream().mapToDouble(BlockResponse::inputStd).toArray()));
+                res.stream().mapToDouble(BlockResponse::inputStd).toArray())
+                .with(Curve.Look.RESNET_DASHED));
+        curves.add(Curve.overDepth("ResNet: x + F(x) (block output)", names,
+                res.stream().mapToDouble(BlockResponse::outputStd).toArray())
+                .with(Curve.Look.RESNET));
         curves.add(Curve.overDepth("ResNet: F(x) (residual branch)", names,
                 res.stream().mapToDouble(BlockResponse::branchStd).toArray()));
-        curves.add(Curve.overDepth("ResNet: x + F(x) (block output)", names,
-                res.stream().mapToDouble(BlockResponse::outputStd).toArray()));
         List<BlockResponse> plain = r.plain().blocks();
         curves.add(Curve.overDepth(TwinLabel.series(r.plainTrained()) + ": block output",
                 plain.stream().map(BlockResponse::block).toList(),
-                plain.stream().mapToDouble(BlockResponse::outputStd).toArray()));
+                plain.stream().mapToDouble(BlockResponse::outputStd).toArray())
+                .with(Curve.Look.PLAIN));
         return new ChartData("Standard deviation through each block", "block (input side"
                 + " first)", "std over the batch", false, curves);
     }
@@ -49,7 +53,7 @@ public final class ShortcutsViewModel {
                 "block (input side first)", "|F(x)| / |x|", false, List.of(Curve.overDepth(
                         "ResNet " + r.resnetName(), res.stream().map(BlockResponse::block)
                                 .toList(), res.stream().mapToDouble(BlockResponse::ratio)
-                                .toArray())));
+                                .toArray()).with(Curve.Look.RESNET)));
     }
 
     /** The paper's Figure 7: std of every batch-norm output inside the blocks, over depth. */
@@ -59,7 +63,8 @@ public final class ShortcutsViewModel {
                 r.plain().responses());
         return new ChartData("Layer responses (He et al. 2015, Figure 7)",
                 "batch-norm layer inside the blocks (input side first)",
-                "std of the response", false, List.of(res, plain));
+                "std of the response", false, List.of(res.with(Curve.Look.RESNET),
+                        plain.with(Curve.Look.PLAIN)));
     }
 
     private static Curve bnCurve(String name, NetworkSpec spec, List<LayerValue> responses) {
