@@ -53,6 +53,10 @@ public class ExplorerApp extends Application {
         String tab = System.getProperty("resnet.tab");
         if (tab != null) {
             window.tab(tab).getTabPane().getSelectionModel().select(window.tab(tab));
+            // a probe tab needs the room the editor takes by default
+            if (window.root().lookup("#verticalSplit") instanceof javafx.scene.control.SplitPane s) {
+                Platform.runLater(() -> s.setDividerPositions(0.12));
+            }
         }
         String shot = System.getProperty("resnet.screenshot");
         if (shot != null) {

@@ -49,7 +49,7 @@ public final class FeatureMapsViewModel {
         }
         layers.setAll(new ArrayList<>(r.resnet().activations().keySet()));
         layer.set(keep != null && layers.contains(keep) ? keep
-                : layers.stream().filter(l -> l.endsWith(".relu2") || l.endsWith(".out"))
+                : layers.stream().filter(l -> l.matches("stage\\d+\\.block\\d+\\.relu"))
                         .findFirst().orElse(layers.isEmpty() ? null : layers.get(0)));
     }
 
