@@ -100,21 +100,19 @@ public final class ChartPane extends BorderPane {
             plot.getRangeAxis().setLabel(next.yLabel());
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
             List<Curve> curves = next.curves();
-            while (dataset.getSeriesCount() > curves.size()) {
-                dataset.removeSeries(dataset.getSeriesCount() - 1);
+            boolean sameSeries = dataset.getSeriesCount() == curves.size();
+            for (int i = 0; sameSeries && i < curves.size(); i++) {
+                sameSeries = dataset.getSeriesKey(i).equals(curves.get(i).name());
+            }
+            if (!sameSeries) {
+                dataset.removeAllSeries();
+                for (Curve c : curves) {
+                    dataset.addSeries(new XYSeries(c.name(), false, true));
+                }
             }
             for (int i = 0; i < curves.size(); i++) {
                 Curve c = curves.get(i);
-                XYSeries s;
-                if (i < dataset.getSeriesCount() && dataset.getSeriesKey(i).equals(c.name())) {
-                    s = dataset.getSeries(i);
-                } else {
-                    s = new XYSeries(c.name(), false, true);
-                    if (i < dataset.getSeriesCount()) {
-                        dataset.removeSeries(i);
-                    }
-                    dataset.addSeries(s);
-                }
+                XYSeries s = dataset.getSeries(i);
                 fill(s, c, next.logY());
                 renderer.setSeriesPaint(i, switch (c.look()) {
                     case RESNET, RESNET_DASHED -> TwinColours.RESNET;

@@ -59,8 +59,8 @@ class InsideViewsGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        inside.selection().dispose();
+    void stop(FxRobot robot) {
+        robot.interact(() -> inside.selection().dispose());
         engine.shutdown();
         fixture.close();
     }
@@ -86,9 +86,14 @@ class InsideViewsGuiTest {
         long worst = 0;
         for (String layer : List.of("stem.conv", "stage1.block1.relu", "stage2.block1.add",
                 "stage3.block3.relu", "stage2.block2.conv1", "head.fc")) {
-            long t0 = System.nanoTime();
-            robot.interact(() -> layers.getSelectionModel().select(layer));
-            worst = Math.max(worst, System.nanoTime() - t0);
+            // the redraw runs on the FX thread inside the selection change: time just that
+            long[] took = new long[1];
+            robot.interact(() -> {
+                long t0 = System.nanoTime();
+                layers.getSelectionModel().select(layer);
+                took[0] = System.nanoTime() - t0;
+            });
+            worst = Math.max(worst, took[0]);
             assertEquals(layer, inside.featureMaps().layerProperty().get());
         }
         assertTrue(worst < 100_000_000L, "slowest layer switch " + worst / 1e6 + " ms");
@@ -113,8 +118,8 @@ class InsideViewsGuiTest {
         robot.interact(() -> window.tab("gradientsTab").getTabPane().getSelectionModel()
                 .select(window.tab("gradientsTab")));
         waitFor(robot, () -> inside.gradients().resultProperty().get() != null, 60);
-        assertEquals(2 * 19, inside.gradientsView().weightsChart().pointCount(),
-                "19 weighted layers on the main path, twice");
+        assertEquals(2 * 20, inside.gradientsView().weightsChart().pointCount(),
+                "20 weighted layers on the main path, twice");
         String line = robot.lookup("#gradientRatio").<Label>query().getText();
         assertTrue(line.startsWith("Gradient reaching the first block: ResNet "), line);
         assertTrue(line.contains("weights at initialisation"), line);

@@ -61,7 +61,7 @@ class TrainCompareViewModelTest {
                 () -> Path.of("src/test/resources/fashion-mnist-sample"), () -> runs);
         fx(() -> {
             assertTrue(vm.canTrainProperty().get());
-            assertTrue(vm.reasonProperty().get().contains("adapted from input 3×32×32"),
+            assertTrue(vm.reasonProperty().get().contains("adapted from input 3x32x32"),
                     vm.reasonProperty().get());
             vm.stepsProperty().set(30);
             vm.batchProperty().set(50);
