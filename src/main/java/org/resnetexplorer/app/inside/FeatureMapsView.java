@@ -100,6 +100,9 @@ public final class FeatureMapsView extends BorderPane {
         resnetStats.setMaxWidth(190);
         plainStats.setMaxWidth(190);
         resnetStats.setId("resnetChannelStats");
+        for (Label l : new Label[] {resnetStats, plainStats, inputCaption}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Button csv = new Button("Save CSV");
         csv.setTooltip(new javafx.scene.control.Tooltip(
                 "Mean, std, min and max of every channel of this layer, both networks"));
@@ -109,6 +112,7 @@ public final class FeatureMapsView extends BorderPane {
         hint.setWrapText(true);
         hint.setMaxWidth(190);
         hint.getStyleClass().add("caption");
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(6, channelTitle, new Label("ResNet"), resnetChannel, resnetStats,
                 new Label("Plain twin"), plainChannel, plainStats, hint, csv, note);
         box.setPadding(new Insets(4, 10, 6, 6));

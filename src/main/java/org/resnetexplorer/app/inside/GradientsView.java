@@ -34,6 +34,7 @@ public final class GradientsView extends BorderPane {
         ratio.textProperty().bind(vm.statusProperty());
         Button again = new Button("Recompute");
         again.setOnAction(e -> vm.compute());
+        again.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.busyProperty());
@@ -46,8 +47,9 @@ public final class GradientsView extends BorderPane {
         line.setAlignment(Pos.CENTER_LEFT);
         Label caption = new Label("With batch norm, a deep plain network at initialisation"
                 + " usually shows gradients that grow towards the input (they explode rather"
-                + " than vanish); the ResNet's stay within a narrow band because each block adds"
-                + " its gradient to the one its shortcut passes straight through.");
+                + " than vanish); the ResNet's stay in a much narrower band because each block adds"
+                + " its gradient to the one its shortcut passes straight through. Trained"
+                + " networks can look different: the chart shows what this pass gives.");
         caption.setWrapText(true);
         caption.getStyleClass().add("chart-caption");
         HBox charts = new HBox(8, weights, blocks);

@@ -118,8 +118,7 @@ public final class ShortcutsViewModel {
             }
         }
         return String.format(Locale.ROOT, "Mean |F(x)|/|x| %.2f: below 1 a block nudges its"
-                + " input rather than replacing it. Largest at %s (%.2f), often a block that"
-                + " changes the shape.", m, r.resnet().blocks().get(at).block(), max);
+                + " input rather than replacing it. Largest at %s (%.2f).", m, r.resnet().blocks().get(at).block(), max);
     }
 
     static double mean(double[] v) {

@@ -59,9 +59,11 @@ public final class TrainCompareView extends BorderPane {
         Spinner<Integer> steps = intSpinner(1, 1_000_000, vm.stepsProperty().get(), 50);
         steps.setId("stepsField");
         steps.valueProperty().addListener((o, a, b) -> vm.stepsProperty().set(b));
+        vm.stepsProperty().addListener((o, a, b) -> steps.getValueFactory().setValue(b.intValue()));
         Spinner<Integer> batch = intSpinner(1, 4096, vm.batchProperty().get(), 16);
         batch.setId("batchField");
         batch.valueProperty().addListener((o, a, b) -> vm.batchProperty().set(b));
+        vm.batchProperty().addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
         TextField lr = new TextField(Double.toString(vm.learningRateProperty().get()));
         lr.setId("lrField");
         lr.setPrefColumnCount(5);
@@ -75,6 +77,7 @@ public final class TrainCompareView extends BorderPane {
         Spinner<Integer> limit = intSpinner(0, 60_000, vm.limitProperty().get(), 1000);
         limit.setId("limitField");
         limit.valueProperty().addListener((o, a, b) -> vm.limitProperty().set(b));
+        vm.limitProperty().addListener((o, a, b) -> limit.getValueFactory().setValue(b.intValue()));
         TextField out = new TextField();
         out.setId("outField");
         out.setPromptText("~/.resnet-explorer/runs/<date-time>");
