@@ -18,7 +18,11 @@ import org.resnetexplorer.model.Presets;
  * to the command line: {@code resnet.preset} (network to start with), {@code resnet.open}
  * (a file to open), {@code resnet.select} ("2,1": select stage 2, block 1), and
  * {@code resnet.screenshot} (write the window to this PNG once drawn, then quit; used for the
- * documentation pictures).
+ * documentation pictures), {@code resnet.screenshot.wait} (seconds more to wait before it, for
+ * background work), {@code resnet.tab} (the bottom tab to show: "featureMapsTab", ...),
+ * {@code resnet.inside} ("resnet20-fashion,fashion-1-trouser-1.png,stage1.block1.relu2": model,
+ * image and layer of the probe tabs) and {@code resnet.train} ("history:resnet20-fashion" or
+ * "run:STEPS,BATCH,LIMIT": what Train &amp; Compare starts with).
  */
 public class ExplorerApp extends Application {
 
@@ -46,6 +50,14 @@ public class ExplorerApp extends Application {
         }
         vm.probeEngine(background, EngineProbe.djl());
         Views.install(window, vm, background);
+        String tab = System.getProperty("resnet.tab");
+        if (tab != null) {
+            window.tab(tab).getTabPane().getSelectionModel().select(window.tab(tab));
+            // a probe tab needs the room the editor takes by default
+            if (window.root().lookup("#verticalSplit") instanceof javafx.scene.control.SplitPane s) {
+                Platform.runLater(() -> s.setDividerPositions(0.12));
+            }
+        }
         String shot = System.getProperty("resnet.screenshot");
         if (shot != null) {
             screenshotThenQuit(stage, vm, window, Path.of(shot));
@@ -55,8 +67,8 @@ public class ExplorerApp extends Application {
     /** Waits for the engine line (or 8 s) so the picture shows a finished status bar. */
     private static void screenshotThenQuit(Stage stage, MainViewModel vm, MainController window,
             Path file) {
-        PauseTransition settle = new PauseTransition(Duration.seconds(
-                Double.parseDouble(System.getProperty("resnet.screenshot.delay", "1.5"))));
+        double wait = Double.parseDouble(System.getProperty("resnet.screenshot.wait", "0"));
+        PauseTransition settle = new PauseTransition(Duration.seconds(1.5 + wait));
         settle.setOnFinished(e -> {
             PauseTransition draw = new PauseTransition(Duration.seconds(0.5));
             draw.setOnFinished(f -> {

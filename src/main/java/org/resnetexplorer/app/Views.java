@@ -22,6 +22,8 @@ public record Views(ClassifyViewModel classify) {
         ClassifyView classifyView = new ClassifyView(classify);
         window.tab("classifyTab").setContent(classifyView);
         startWith(window, classify, classifyView);
+        org.resnetexplorer.app.inside.InsideTabs.install(window, vm, engine).applyStartOptions();
+        org.resnetexplorer.app.train.TrainTab.install(window, vm, engine).applyStartOptions();
         return new Views(classify);
     }
 

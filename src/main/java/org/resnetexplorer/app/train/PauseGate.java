@@ -1,0 +1,61 @@
+package org.resnetexplorer.app.train;
+
+/**
+ * Pause, resume and cancel for a run on another thread. The training loop asks
+ * {@link #awaitOrCancelled()} between iterations: it blocks there while paused, so a paused run
+ * holds its weights and data order and goes on exactly where it stopped.
+ */
+public final class PauseGate {
+
+    private boolean paused;
+    private boolean cancelled;
+    private long pausedNanos;
+    private long pausedSince;
+
+    public synchronized void pause() {
+        if (!paused && !cancelled) {
+            paused = true;
+            pausedSince = System.nanoTime();
+        }
+    }
+
+    public synchronized void resume() {
+        if (paused) {
+            paused = false;
+            pausedNanos += System.nanoTime() - pausedSince;
+            notifyAll();
+        }
+    }
+
+    public synchronized void cancel() {
+        cancelled = true;
+        resume();
+        notifyAll();
+    }
+
+    public synchronized boolean isPaused() {
+        return paused;
+    }
+
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Blocks while paused; true when the run should stop. */
+    public synchronized boolean awaitOrCancelled() {
+        while (paused && !cancelled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelled = true;
+            }
+        }
+        return cancelled;
+    }
+
+    /** Time spent paused so far, left out of the time-left estimate. */
+    public synchronized long pausedNanos() {
+        return pausedNanos + (paused ? System.nanoTime() - pausedSince : 0);
+    }
+}
