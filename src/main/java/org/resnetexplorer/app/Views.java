@@ -43,6 +43,12 @@ public record Views(ClassifyViewModel classify) {
                 .select(window.tab("classifyTab"));
         window.expandTabs();
         classify.modelDescriptionProperty().addListener((o, was, now) -> {
+            if (Boolean.getBoolean("resnet.timing")) {
+                long started = java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getStartTime();
+                System.err.printf("model %s loaded %d ms after the JVM started%n", model,
+                        System.currentTimeMillis() - started);
+            }
             if (images != null && classify.cards().isEmpty()) {
                 view.onFilesDropped(java.util.Arrays.stream(images.split(java.io.File.pathSeparator))
                         .map(java.io.File::new).toList());
