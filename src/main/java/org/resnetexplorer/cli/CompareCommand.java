@@ -13,9 +13,6 @@ import org.resnetexplorer.engine.train.Comparison;
 import org.resnetexplorer.engine.train.DivergedException;
 import org.resnetexplorer.engine.train.MetricsRow;
 import org.resnetexplorer.engine.train.TrainingRecipe;
-import org.resnetexplorer.model.InputShape;
-import org.resnetexplorer.model.InvalidSpecException;
-import org.resnetexplorer.model.NetworkAnalysis;
 import org.resnetexplorer.model.NetworkSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +66,7 @@ class CompareCommand extends BaseCommand {
         Path dataDir = Inputs.fashionMnist(data);
         ImageDataset train = FashionMnist.train(dataDir);
         ImageDataset test = FashionMnist.test(dataDir);
-        NetworkSpec spec = Inputs.arch(arch)
-                .withInput(new InputShape(train.channels(), train.height(), train.width()))
-                .withNumClasses(train.classes().size());
-        try {
-            NetworkAnalysis.of(spec);
-        } catch (InvalidSpecException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
+        NetworkSpec spec = Inputs.archFor(arch, train, false);
         if (spec.isPlain()) {
             throw new UserInputException(spec.name() + " has no skip connections: compare"
                     + " takes a ResNet and builds its plain twin itself");

@@ -41,6 +41,26 @@ final class Inputs {
         }
     }
 
+    /**
+     * The network of {@code --arch}, fitted to a data set's image shape and classes, and
+     * checked, so that training and comparing refuse an impossible network the same way.
+     */
+    static NetworkSpec archFor(String nameOrFile, org.resnetexplorer.engine.data.ImageDataset data,
+            boolean plain) {
+        NetworkSpec spec = arch(nameOrFile)
+                .withInput(new InputShape(data.channels(), data.height(), data.width()))
+                .withNumClasses(data.classes().size());
+        if (plain) {
+            spec = spec.plainTwin();
+        }
+        try {
+            org.resnetexplorer.model.SpecValidator.requireValid(spec);
+        } catch (org.resnetexplorer.model.InvalidSpecException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        return spec;
+    }
+
     static InputShape shape(String text) {
         try {
             return InputShape.parse(text);

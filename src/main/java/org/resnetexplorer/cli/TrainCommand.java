@@ -16,10 +16,7 @@ import org.resnetexplorer.engine.train.MetricsRow;
 import org.resnetexplorer.engine.train.TrainingListener;
 import org.resnetexplorer.engine.train.TrainingRecipe;
 import org.resnetexplorer.engine.train.TrainingRun;
-import org.resnetexplorer.model.InputShape;
-import org.resnetexplorer.model.InvalidSpecException;
 import org.resnetexplorer.model.NetworkSpec;
-import org.resnetexplorer.model.NetworkAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,17 +77,7 @@ class TrainCommand extends BaseCommand {
         Path dataDir = Inputs.fashionMnist(data);
         ImageDataset train = FashionMnist.train(dataDir);
         ImageDataset test = FashionMnist.test(dataDir);
-        NetworkSpec spec = Inputs.arch(arch)
-                .withInput(new InputShape(train.channels(), train.height(), train.width()))
-                .withNumClasses(train.classes().size());
-        if (plain) {
-            spec = spec.plainTwin();
-        }
-        try {
-            NetworkAnalysis.of(spec);
-        } catch (InvalidSpecException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
+        NetworkSpec spec = Inputs.archFor(arch, train, plain);
         TrainingRecipe recipe = TrainingRecipe.defaults(epochs).withBatchSize(batch)
                 .withLearningRate(lr).withLimit(limit).withSeed(seed).withAugment(!noAugment);
         if (lrDrops != null) {
