@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.resnetexplorer.app.welcome.Lesson;
 import org.resnetexplorer.app.welcome.Welcome;
 import org.resnetexplorer.app.welcome.WelcomeViewModel;
 import org.resnetexplorer.model.NetworkSpec;
@@ -26,7 +27,7 @@ import org.resnetexplorer.model.Presets;
  * {@code resnet.inside} ("resnet20-fashion,fashion-1-trouser-1.png,stage1.block1.relu2": model,
  * image and layer of the probe tabs) and {@code resnet.train} ("history:resnet20-fashion" or
  * "run:STEPS,BATCH,LIMIT": what Train &amp; Compare starts with), {@code resnet.welcome}
- * (true/false: show the welcome view whatever the first-run flag says). Without a start option
+ * (true/false: show the welcome view whatever the first-run flag says; 1-3: open on a lesson). Without a start option
  * the last session is restored (file or preset, window, tab, Classify model and device); a
  * screenshot run neither restores nor records it.
  */
@@ -81,13 +82,16 @@ public class ExplorerApp extends Application {
                     window.tab(id).getTabPane().getSelectionModel().select(window.tab(id));
                 }
             });
-            session.watch(vm, views.classify(), window.tab("classifyTab").getTabPane());
+            session.watch(vm, views.classify(), window.tab("classifyTab").getTabPane()
+                    .getSelectionModel().selectedItemProperty());
             vm.notice(session.notice());
         }
         WelcomeViewModel welcome = Welcome.install(window, vm, views);
-        String showWelcome = System.getProperty("resnet.welcome");
-        if (showWelcome != null ? Boolean.parseBoolean(showWelcome)
-                : !picture && welcome.isFirstRun()) {
+        String showWelcome = System.getProperty("resnet.welcome", "");
+        if (showWelcome.matches("[1-3]")) {
+            welcome.open(Lesson.values()[Integer.parseInt(showWelcome) - 1]);
+        } else if (showWelcome.isEmpty() ? !picture && welcome.isFirstRun()
+                : Boolean.parseBoolean(showWelcome)) {
             welcome.open();
         }
         String shot = System.getProperty("resnet.screenshot");

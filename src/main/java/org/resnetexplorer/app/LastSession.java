@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.beans.value.ObservableValue;
 import org.resnetexplorer.app.classify.ClassifyViewModel;
 import org.resnetexplorer.app.classify.ModelChoice;
 import org.resnetexplorer.model.NetworkSpec;
@@ -78,8 +78,13 @@ public final class LastSession {
         return notices.isEmpty() ? "" : "Last session: " + String.join("; ", notices) + ".";
     }
 
-    /** From now on, keeps the settings up to date as the teacher works. */
-    public void watch(MainViewModel vm, ClassifyViewModel classify, TabPane tabs) {
+    /**
+     * From now on, keeps the settings up to date as the teacher works.
+     *
+     * @param selectedTab the bottom tab pane's selected tab
+     */
+    public void watch(MainViewModel vm, ClassifyViewModel classify,
+            ObservableValue<Tab> selectedTab) {
         SpecDocument doc = vm.document();
         Runnable network = () -> {
             Path file = doc.file();
@@ -96,7 +101,7 @@ public final class LastSession {
             }
         });
         classify.deviceProperty().addListener((o, a, device) -> settings.setText(DEVICE, device));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+        selectedTab.addListener((o, a, tab) -> {
             if (tab != null) {
                 settings.setText(TAB, idOf(tab));
             }

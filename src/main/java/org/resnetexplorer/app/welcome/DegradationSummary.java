@@ -51,8 +51,10 @@ public record DegradationSummary(Path historyToDraw, String text) {
             }
         } else {
             text.append(" The 56-layer histories are not installed yet, so the comparison"
-                    + " across depths is not possible here; Train & Compare shows the 20-layer"
-                    + " pair for now.");
+                    + " across depths cannot be made here")
+                    .append(p20.isPresent() ? "; Train & Compare shows the 20-layer pair for now."
+                            : ", nor is plain-20's; Train & Compare shows"
+                                    + " what there is.");
         }
         return new DegradationSummary(draw, text.toString());
     }

@@ -63,7 +63,7 @@ public final class WelcomeView extends StackPane {
         VBox card = new VBox(14, header(), stepBar(), pages, footer());
         card.setId("welcomeCard");
         card.getStyleClass().add("welcome-card");
-        card.setMaxSize(1040, 700);
+        card.setMaxSize(1040, Region.USE_PREF_SIZE);
         getChildren().addAll(backdrop, card);
 
         vm.pageProperty().addListener((o, a, p) -> showPage(p.intValue()));

@@ -125,15 +125,17 @@ public final class WelcomeViewModel {
 
     private void describeDemo() {
         classify.cards().stream().filter(c -> c.file().equals(demoImage) && c.ok()).findFirst()
-                .ifPresent(c -> demoText.set(describe(c)));
+                .ifPresent(c -> demoText.set(describe(c, classify.loaded() != null
+                        && classify.loaded().twinLabel().contains("untrained"))));
     }
 
-    /** "ResNet-20 says “Trouser” (99.1 %); its plain twin says “Trouser” (96.0 %)." */
-    static String describe(ImageCard card) {
+    /** "... ResNet-20 calls the sample image “Trouser” (99.1 %); its plain twin ..." */
+    static String describe(ImageCard card, boolean twinUntrained) {
         StringBuilder sb = new StringBuilder("Behind this window, in the Classify tab: the"
                 + " trained ResNet-20 calls the sample image ").append(best(card.resnet()));
         if (card.twin() != null && card.twin().ok()) {
-            sb.append("; its plain twin says ").append(best(card.twin()));
+            sb.append(twinUntrained ? "; its plain twin, not trained yet, guesses "
+                    : "; its trained plain twin says ").append(best(card.twin()));
         }
         return sb.append(". Drop your own images there.").toString();
     }
