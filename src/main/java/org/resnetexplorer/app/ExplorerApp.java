@@ -90,7 +90,7 @@ public class ExplorerApp extends Application {
         String showWelcome = System.getProperty("resnet.welcome", "");
         if (showWelcome.matches("[1-3]")) {
             welcome.open(Lesson.values()[Integer.parseInt(showWelcome) - 1]);
-        } else if (showWelcome.isEmpty() ? !picture && welcome.isFirstRun()
+        } else if (showWelcome.isEmpty() ? !picture && welcome.showsAtStart()
                 : Boolean.parseBoolean(showWelcome)) {
             welcome.open();
         }

@@ -26,6 +26,8 @@ public final class WelcomeViewModel {
 
     /** Set once the teacher has closed the welcome view: later starts go straight to work. */
     static final String SEEN = "welcome.seen";
+    /** "Show this at start": for a classroom machine that greets every class. */
+    static final String AT_START = "welcome.atStart";
     public static final int PAGES = Lesson.values().length + 1;
 
     private final AppSettings settings;
@@ -51,13 +53,18 @@ public final class WelcomeViewModel {
         this.lessons = lessons;
         this.demoImage = demoImage;
         this.showClassifyTab = showClassifyTab;
-        showAtStart.set(!settings.flag(SEEN));
-        showAtStart.addListener((o, a, show) -> settings.setFlag(SEEN, !show));
+        showAtStart.set(settings.flag(AT_START));
+        showAtStart.addListener((o, a, show) -> settings.setFlag(AT_START, show));
         classify.cards().addListener((ListChangeListener<ImageCard>) c -> describeDemo());
     }
 
     public boolean isFirstRun() {
         return !settings.flag(SEEN);
+    }
+
+    /** On the first run, and on every run while "Show this at start" is ticked. */
+    public boolean showsAtStart() {
+        return isFirstRun() || showAtStart.get();
     }
 
     /** Opens on the welcome page and starts the demo unless the gallery already has images. */
@@ -76,7 +83,7 @@ public final class WelcomeViewModel {
     /** Closing counts as having seen it; "Show at start" brings it back next time. */
     public void close() {
         open.set(false);
-        settings.setFlag(SEEN, !showAtStart.get());
+        settings.setFlag(SEEN, true);
     }
 
     public void next() {
