@@ -58,6 +58,29 @@ public final class AppSettings {
         flush();
     }
 
+    /** A remembered string (a file, a tab, a model name), absent when never set. */
+    public java.util.Optional<String> text(String name) {
+        return java.util.Optional.ofNullable(prefs.get(name, null));
+    }
+
+    /** Remembers {@code value}, or forgets it when null. */
+    public void setText(String name, String value) {
+        if (value == null) {
+            prefs.remove(name);
+        } else {
+            prefs.put(name, value);
+        }
+        flush();
+    }
+
+    public double number(String name, double fallback) {
+        return prefs.getDouble(name, fallback);
+    }
+
+    public void setNumber(String name, double value) {
+        prefs.putDouble(name, value);
+    }
+
     public void flush() {
         try {
             prefs.flush();

@@ -8,8 +8,12 @@ import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.resnetexplorer.app.welcome.Lesson;
+import org.resnetexplorer.app.welcome.Welcome;
+import org.resnetexplorer.app.welcome.WelcomeViewModel;
 import org.resnetexplorer.model.NetworkSpec;
 import org.resnetexplorer.model.Presets;
 
@@ -22,7 +26,10 @@ import org.resnetexplorer.model.Presets;
  * background work), {@code resnet.tab} (the bottom tab to show: "featureMapsTab", ...),
  * {@code resnet.inside} ("resnet20-fashion,fashion-1-trouser-1.png,stage1.block1.relu2": model,
  * image and layer of the probe tabs) and {@code resnet.train} ("history:resnet20-fashion" or
- * "run:STEPS,BATCH,LIMIT": what Train &amp; Compare starts with).
+ * "run:STEPS,BATCH,LIMIT": what Train &amp; Compare starts with), {@code resnet.welcome}
+ * (true/false: show the welcome view whatever the first-run flag says; 1-3: open on a lesson). Without a start option
+ * the last session is restored (file or preset, window, tab, Classify model and device); a
+ * screenshot run neither restores nor records it.
  */
 public class ExplorerApp extends Application {
 
@@ -35,13 +42,24 @@ public class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         AppSettings settings = new AppSettings(Preferences.userNodeForPackage(ExplorerApp.class));
-        NetworkSpec initial = Presets.find(System.getProperty("resnet.preset", "resnet20"))
-                .orElse(Presets.get("resnet20"));
+        // documentation pictures must not depend on (or change) the user's last session
+        boolean picture = System.getProperty("resnet.screenshot") != null;
+        LastSession session = new LastSession(settings);
+        String preset = System.getProperty("resnet.preset");
+        NetworkSpec initial = preset != null ? Presets.find(preset).orElse(Presets.get("resnet20"))
+                : picture ? Presets.get("resnet20") : session.startNetwork();
         MainViewModel vm = new MainViewModel(initial, new FxDialogService(stage), settings);
+        if (!picture) {
+            WindowPlacement.remember(stage, settings);
+            WindowPlacement.read(settings).filter(p -> p.visibleOn(Screen.getScreens().stream()
+                    .map(Screen::getVisualBounds).toList())).ifPresent(p -> p.applyTo(stage));
+        }
         MainController window = MainWindow.show(stage, vm);
         String open = System.getProperty("resnet.open");
         if (open != null) {
             vm.openFile(Path.of(open));
+        } else if (preset == null && !picture) {
+            session.reopenFile(vm);
         }
         String select = System.getProperty("resnet.select");
         if (select != null && select.matches("\\d+,\\d+")) {
@@ -49,7 +67,7 @@ public class ExplorerApp extends Application {
             vm.select(new BlockPath(Integer.parseInt(at[0]) - 1, Integer.parseInt(at[1]) - 1));
         }
         vm.probeEngine(background, EngineProbe.djl());
-        Views.install(window, vm, background);
+        Views views = Views.install(window, vm, background);
         String tab = System.getProperty("resnet.tab");
         if (tab != null) {
             window.tab(tab).getTabPane().getSelectionModel().select(window.tab(tab));
@@ -57,6 +75,24 @@ public class ExplorerApp extends Application {
             if (window.root().lookup("#verticalSplit") instanceof javafx.scene.control.SplitPane s) {
                 Platform.runLater(() -> s.setDividerPositions(0.12));
             }
+        }
+        if (!picture) {
+            session.restoreViews(views.classify(), id -> {
+                if (tab == null) {
+                    window.tab(id).getTabPane().getSelectionModel().select(window.tab(id));
+                }
+            });
+            session.watch(vm, views.classify(), window.tab("classifyTab").getTabPane()
+                    .getSelectionModel().selectedItemProperty());
+            vm.notice(session.notice());
+        }
+        WelcomeViewModel welcome = Welcome.install(window, vm, views);
+        String showWelcome = System.getProperty("resnet.welcome", "");
+        if (showWelcome.matches("[1-3]")) {
+            welcome.open(Lesson.values()[Integer.parseInt(showWelcome) - 1]);
+        } else if (showWelcome.isEmpty() ? !picture && welcome.showsAtStart()
+                : Boolean.parseBoolean(showWelcome)) {
+            welcome.open();
         }
         String shot = System.getProperty("resnet.screenshot");
         if (shot != null) {

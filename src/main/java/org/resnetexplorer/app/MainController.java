@@ -71,6 +71,8 @@ public final class MainController {
     @FXML private Label memoryLabel;
     @FXML private Label validityLabel;
     @FXML private Label engineLabel;
+    @FXML private Label noticeLabel;
+    @FXML private MenuItem welcomeItem;
     @FXML private Tab classifyTab;
     @FXML private Tab featureMapsTab;
     @FXML private Tab shortcutsTab;
@@ -141,6 +143,11 @@ public final class MainController {
             case "trainTab" -> trainTab;
             default -> throw new IllegalArgumentException("no tab " + id);
         };
+    }
+
+    /** What Help &gt; Welcome / lessons does; the welcome view is built after the window. */
+    public void setOnWelcome(Runnable show) {
+        welcomeItem.setOnAction(e -> show.run());
     }
 
     public BorderPane root() {
@@ -241,6 +248,7 @@ public final class MainController {
         vm.validProperty().addListener((o, a, b) -> mark.run());
         mark.run();
         engineLabel.textProperty().bind(vm.engineTextProperty());
+        noticeLabel.textProperty().bind(vm.noticeProperty());
     }
 
     private void rememberDividers() {

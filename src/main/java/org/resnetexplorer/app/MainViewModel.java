@@ -65,6 +65,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<BlockSpec> selectedBlock = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("Engine: starting…");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
 
@@ -370,7 +371,16 @@ public final class MainViewModel {
                 : e.getMessage());
     }
 
+    /** A quiet one-line message in the status bar, for news that needs no dialog. */
+    public void notice(String text) {
+        notice.set(text == null ? "" : text);
+    }
+
     // ---- properties ----------------------------------------------------------------------
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
 
     public SpecDocument document() {
         return document;

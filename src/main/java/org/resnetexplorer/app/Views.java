@@ -3,6 +3,8 @@ package org.resnetexplorer.app;
 import java.util.concurrent.Executor;
 import org.resnetexplorer.app.classify.ClassifyView;
 import org.resnetexplorer.app.classify.ClassifyViewModel;
+import org.resnetexplorer.app.inside.InsideTabs;
+import org.resnetexplorer.app.train.TrainTab;
 
 /**
  * Fills the bottom tabs with their views: the one place that wires view models to the main
@@ -10,7 +12,7 @@ import org.resnetexplorer.app.classify.ClassifyViewModel;
  *
  * @param engine the single background thread all engine work runs on
  */
-public record Views(ClassifyViewModel classify) {
+public record Views(ClassifyViewModel classify, InsideTabs inside, TrainTab train) {
 
     public static Views install(MainController window, MainViewModel vm, Executor engine) {
         ClassifyViewModel classify = new ClassifyViewModel(engine, vm::spec);
@@ -22,9 +24,11 @@ public record Views(ClassifyViewModel classify) {
         ClassifyView classifyView = new ClassifyView(classify);
         window.tab("classifyTab").setContent(classifyView);
         startWith(window, classify, classifyView);
-        org.resnetexplorer.app.inside.InsideTabs.install(window, vm, engine).applyStartOptions();
-        org.resnetexplorer.app.train.TrainTab.install(window, vm, engine).applyStartOptions();
-        return new Views(classify);
+        InsideTabs inside = InsideTabs.install(window, vm, engine);
+        inside.applyStartOptions();
+        TrainTab train = TrainTab.install(window, vm, engine);
+        train.applyStartOptions();
+        return new Views(classify, inside, train);
     }
 
     /**

@@ -57,6 +57,10 @@ public final class ClassifyViewModel {
 
     private LoadedModels loaded;
     private Task<?> running;
+    /** Set by {@link #restore}: the next load leaves the editor's network alone. */
+    private boolean keepEditorOnNextLoad;
+    /** Images to classify as soon as the model being loaded is ready. */
+    private List<Path> pending = List.of();
 
     public ClassifyViewModel(Executor executor, Supplier<NetworkSpec> editorSpec) {
         this.executor = executor;
@@ -93,8 +97,42 @@ public final class ClassifyViewModel {
         selected.set(c);
     }
 
+    /** Chooses a model by its label ("resnet20-fashion"); false when it is not offered. */
+    public boolean choose(String label) {
+        return choices.stream().filter(c -> c.label().equals(label)).findFirst().map(c -> {
+            selected.set(c);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Brings back last session's model and device. Unlike a choice made by hand, the loaded
+     * model's architecture is not pushed into the editor, which holds last session's file.
+     */
+    public boolean restore(String label, String deviceName) {
+        if (deviceName != null && List.of("auto", "cpu", "gpu").contains(deviceName)) {
+            device.set(deviceName);
+        }
+        if (label == null || choices.stream().noneMatch(c -> c.label().equals(label))) {
+            return false;
+        }
+        keepEditorOnNextLoad = true;
+        return choose(label);
+    }
+
+    /** Classifies now when the chosen model is loaded, else as soon as it is. */
+    public void classifyWhenReady(List<Path> files) {
+        if (loaded != null && loaded.choice().equals(selected.get()) && !busy.get()) {
+            classify(files);
+        } else {
+            pending = List.copyOf(files);
+        }
+    }
+
     private void load(ModelChoice choice) {
         cancel();
+        boolean publishSpec = !keepEditorOnNextLoad;
+        keepEditorOnNextLoad = false;
         NetworkSpec spec = editorSpec.get();
         String deviceName = device.get();
         Task<LoadedModels> task = new Task<>() {
@@ -117,7 +155,7 @@ public final class ClassifyViewModel {
             status.set(choice.kind() == ModelChoice.Kind.EDITOR
                     ? "Untrained weights: the answers are random until the network is trained."
                     : "Ready: drop images here.");
-            if (choice.kind() != ModelChoice.Kind.EDITOR) {
+            if (choice.kind() != ModelChoice.Kind.EDITOR && publishSpec) {
                 loadedSpec.set(loaded.resnet().network().spec());
             }
             String twin = loaded.twin() == null ? "no plain twin (the model is plain)"
@@ -125,10 +163,14 @@ public final class ClassifyViewModel {
             modelDescription.set(loaded.resnet().network().spec().name() + " · input "
                     + loaded.resnet().network().spec().input() + " · " + twin + " · "
                     + task.getMessage());
+            List<Path> waiting = pending;
+            pending = List.of();
+            classify(waiting);
         });
         task.setOnFailed(e -> {
             busy.set(false);
             progress.set(0);
+            pending = List.of();
             status.set("Cannot load " + choice.label() + ": " + message(task.getException()));
         });
         running = task;

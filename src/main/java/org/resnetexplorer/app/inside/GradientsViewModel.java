@@ -77,6 +77,8 @@ public final class GradientsViewModel {
             computedRevision = revision;
             result.set(task.getValue());
             status.set(ratioText(task.getValue()));
+            // a new pair may have opened while this one was busy (a lesson switching networks)
+            computeIfStale();
         });
         task.setOnFailed(e -> {
             busy.set(false);
