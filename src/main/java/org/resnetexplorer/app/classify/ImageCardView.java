@@ -36,7 +36,7 @@ final class ImageCardView extends VBox {
             reason.setWrapText(true);
             reason.getStyleClass().add("card-error");
             getChildren().add(reason);
-            setId("error-" + card.file().getFileName());
+            setId("error-" + idOf(card));
             return;
         }
         Classifier.Result r = card.resnet();
@@ -62,7 +62,12 @@ final class ImageCardView extends VBox {
         if (card.twin() != null) {
             getChildren().add(predictions(twinName, card.twin()));
         }
-        setId("card-" + card.file().getFileName());
+        setId("card-" + idOf(card));
+    }
+
+    /** A CSS-safe id from the file name ("fashion-3-dress-1.png" -> "fashion-3-dress-1-png"). */
+    static String idOf(ImageCard card) {
+        return card.file().getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     private static VBox captioned(ImageView view, String caption) {

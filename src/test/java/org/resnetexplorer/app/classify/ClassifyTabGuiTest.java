@@ -112,10 +112,10 @@ class ClassifyTabGuiTest {
             assertEquals(shown, card.resnet().top().get(0).label(), name);
             assertEquals(5, card.resnet().top().size());
             assertTrue(card.twin() != null, "the plain twin runs beside it");
-            javafx.scene.Node node = robot.lookup("#card-" + name).query();
+            javafx.scene.Node node = robot.lookup("#card-" + ImageCardView.idOf(card)).query();
             assertTrue(node.isVisible());
         }
-        Label reason = robot.lookup("#error-broken.png .card-error").queryAs(Label.class);
+        Label reason = robot.lookup("#error-broken-png .card-error").queryAs(Label.class);
         assertEquals("broken.png: not an image in a format this app reads (PNG, JPEG, BMP, GIF,"
                 + " TIFF)", reason.getText());
         assertEquals("21 images classified, 1 could not be read.",
