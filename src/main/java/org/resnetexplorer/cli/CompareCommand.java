@@ -67,6 +67,7 @@ class CompareCommand extends BaseCommand {
         ImageDataset train = FashionMnist.train(dataDir);
         ImageDataset test = FashionMnist.test(dataDir);
         NetworkSpec spec = Inputs.archFor(arch, train, false);
+        Inputs.requireBatchFits(train, limit, batch);
         if (spec.isPlain()) {
             throw new UserInputException(spec.name() + " has no skip connections: compare"
                     + " takes a ResNet and builds its plain twin itself");

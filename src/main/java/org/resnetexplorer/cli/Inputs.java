@@ -61,6 +61,16 @@ final class Inputs {
         return spec;
     }
 
+    /** Refuses a batch the training images cannot fill even once. */
+    static void requireBatchFits(org.resnetexplorer.engine.data.ImageDataset train, int limit,
+            int batch) {
+        int images = train.limit(limit).size();
+        if (images < batch) {
+            throw new UserInputException("only " + images + " training images for a batch of "
+                    + batch + ": use a smaller --batch or a larger --limit");
+        }
+    }
+
     static InputShape shape(String text) {
         try {
             return InputShape.parse(text);

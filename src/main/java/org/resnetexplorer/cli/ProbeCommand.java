@@ -65,6 +65,18 @@ class ProbeCommand extends BaseCommand {
                 throw new UserInputException(e.getMessage(), e);
             }
             float[] x = ImagePreprocessor.normalised(input, pp);
+            if (layer != null) {
+                // checked on the ResNet: its shortcut layers have no counterpart in the twin
+                if (what != What.activations) {
+                    throw new UserInputException("--layer goes with --what activations");
+                }
+                if (pair.resnet().net().analysis().layers().stream()
+                        .noneMatch(l -> l.name().equals(layer))) {
+                    throw new UserInputException("no layer '" + layer + "' in "
+                            + pair.resnet().name() + " (see 'info --arch ...' for the layer"
+                            + " names)");
+                }
+            }
             int target = label != null ? label
                     : argmax(pair.resnet().probe().forward(x, 1).logits());
             if (target < 0 || target >= pair.resnet().net().spec().numClasses()) {
@@ -95,10 +107,6 @@ class ProbeCommand extends BaseCommand {
         switch (what) {
             case activations -> {
                 ForwardReport r = side.probe().forward(x, 1);
-                if (layer != null && !r.activations().containsKey(layer)) {
-                    throw new UserInputException("no layer '" + layer + "' in " + side.name()
-                            + " (see 'info --arch ...' for the layer names)");
-                }
                 for (LayerValue v : r.responses()) {
                     Map<String, Object> row = row(v);
                     if (v.layer().equals(layer)) {

@@ -78,6 +78,7 @@ class TrainCommand extends BaseCommand {
         ImageDataset train = FashionMnist.train(dataDir);
         ImageDataset test = FashionMnist.test(dataDir);
         NetworkSpec spec = Inputs.archFor(arch, train, plain);
+        Inputs.requireBatchFits(train, limit, batch);
         TrainingRecipe recipe = TrainingRecipe.defaults(epochs).withBatchSize(batch)
                 .withLearningRate(lr).withLimit(limit).withSeed(seed).withAugment(!noAugment);
         if (lrDrops != null) {

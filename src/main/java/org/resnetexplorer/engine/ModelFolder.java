@@ -136,10 +136,15 @@ public final class ModelFolder {
         Path metrics = dir.resolve("metrics.csv");
         List<MetricsRow> history = Files.isRegularFile(metrics) ? MetricsCsv.read(metrics)
                 : List.of();
-        return new Info(p.getProperty("dataset", "unknown"),
-                Integer.parseInt(p.getProperty("epochs", "0")),
-                Double.parseDouble(p.getProperty("accuracy", "NaN")),
-                Preprocessing.from(p), null, history);
+        try {
+            return new Info(p.getProperty("dataset", "unknown"),
+                    Integer.parseInt(p.getProperty("epochs", "0").trim()),
+                    Double.parseDouble(p.getProperty("accuracy", "NaN").trim()),
+                    Preprocessing.from(p), null, history);
+        } catch (NumberFormatException e) {
+            throw new IOException(dir.resolve("model.properties") + " has a value that is not a"
+                    + " number (" + e.getMessage() + "): fix or remove the line", e);
+        }
     }
 
     public static Properties readProperties(Path dir) throws IOException {

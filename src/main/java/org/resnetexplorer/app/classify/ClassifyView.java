@@ -142,7 +142,7 @@ public final class ClassifyView extends BorderPane {
 
     /** What a drop of files does; also the entry point for tests (no OS drag headless). */
     public void onFilesDropped(List<File> files) {
-        vm.classify(files.stream().flatMap(ClassifyView::expand).toList());
+        vm.classifyWhenReady(files.stream().flatMap(ClassifyView::expand).toList());
     }
 
     /** A dropped folder stands for the files directly in it. */

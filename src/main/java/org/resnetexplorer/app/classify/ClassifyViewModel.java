@@ -120,12 +120,27 @@ public final class ClassifyViewModel {
         return choose(label);
     }
 
-    /** Classifies now when the chosen model is loaded, else as soon as it is. */
+    /**
+     * Classifies now when the chosen model is loaded and nothing else runs, else as soon as it
+     * is free: files dropped while a model loads or other images are classified wait their turn
+     * instead of going to the wrong model or being lost.
+     */
     public void classifyWhenReady(List<Path> files) {
         if (loaded != null && loaded.choice().equals(selected.get()) && !busy.get()) {
             classify(files);
         } else {
-            pending = List.copyOf(files);
+            List<Path> waiting = new ArrayList<>(pending);
+            waiting.addAll(files);
+            pending = List.copyOf(waiting);
+        }
+    }
+
+    /** Starts what was dropped meanwhile, once the engine thread is free of this view's work. */
+    private void drainPending() {
+        if (!pending.isEmpty() && loaded != null && !busy.get()) {
+            List<Path> waiting = pending;
+            pending = List.of();
+            classify(waiting);
         }
     }
 
@@ -135,15 +150,24 @@ public final class ClassifyViewModel {
         keepEditorOnNextLoad = false;
         NetworkSpec spec = editorSpec.get();
         String deviceName = device.get();
+        LoadedModels[] opened = new LoadedModels[1];
         Task<LoadedModels> task = new Task<>() {
             @Override
             protected LoadedModels call() throws Exception {
                 Engine engine = Engines.get(null);
                 Devices.Choice d = Devices.choose(engine, deviceName);
                 updateMessage(d.describe());
-                return LoadedModels.open(choice, spec, engine, d.device());
+                opened[0] = LoadedModels.open(choice, spec, engine, d.device());
+                return opened[0];
             }
         };
+        // a load overtaken by another choice still finishes on the engine thread; whatever it
+        // opened is closed there after it, so switching quickly leaks no native memory
+        task.setOnCancelled(e -> executor.execute(() -> {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
+        }));
         busy.set(true);
         progress.set(-1);
         status.set("Loading " + choice.label() + "...");
@@ -163,9 +187,7 @@ public final class ClassifyViewModel {
             modelDescription.set(loaded.resnet().network().spec().name() + " · input "
                     + loaded.resnet().network().spec().input() + " · " + twin + " · "
                     + task.getMessage());
-            List<Path> waiting = pending;
-            pending = List.of();
-            classify(waiting);
+            drainPending();
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -211,6 +233,7 @@ public final class ClassifyViewModel {
         Runnable done = () -> {
             busy.set(false);
             progress.set(0);
+            Platform.runLater(this::drainPending);
         };
         task.setOnSucceeded(e -> {
             done.run();

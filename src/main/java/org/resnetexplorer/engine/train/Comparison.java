@@ -73,8 +73,6 @@ public final class Comparison implements AutoCloseable {
             throw e;
         }
         this.gradientEvery = gradientEvery;
-        resnet.recordGradients(gradientEvery > 0);
-        plain.recordGradients(gradientEvery > 0);
     }
 
     /** Runs both to the end or until cancelled; saves both model folders when given a place. */
@@ -98,14 +96,17 @@ public final class Comparison implements AutoCloseable {
         if (!session.hasNext()) {
             return;
         }
+        int next = session.iteration() + 1;
+        boolean snapshot = gradientEvery > 0 && (next % gradientEvery == 0 || next == 1);
+        // reading every layer's gradient costs a copy per layer: only when a snapshot is due
+        session.recordGradients(snapshot);
         session.step(new TrainingListener() {
             @Override
             public void onMetrics(MetricsRow row) {
                 listener.onMetrics(side, row);
             }
         });
-        if (gradientEvery > 0 && (session.iteration() % gradientEvery == 0
-                || session.iteration() == 1)) {
+        if (snapshot) {
             GradientSnapshot s = new GradientSnapshot(side, session.iteration(),
                     session.lastGradients());
             snapshots.add(s);

@@ -230,7 +230,9 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Saves now (e.g. when a short comparison ends mid-epoch), evaluating on the test set. */
     public void saveNow() throws IOException {
-        save(evaluator.evaluate(test, preprocessing, 0, 256).accuracy());
+        if (out != null) {
+            save(evaluator.evaluate(test, preprocessing, 0, 256).accuracy());
+        }
     }
 
     private void save(double accuracy) throws IOException {
