@@ -54,6 +54,19 @@ class TrainCompareViewModelTest {
         }
     }
 
+    private double steadyProgress(TrainCompareViewModel vm) throws Exception {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            double before = fx(() -> vm.progressProperty().get());
+            Thread.sleep(1000);
+            double after = fx(() -> vm.progressProperty().get());
+            if (before == after) {
+                return after;
+            }
+            assertTrue(System.nanoTime() < end, "the run did not stop after Pause");
+        }
+    }
+
     @Test
     void pauseHoldsTheRunResumeGoesOnCancelStopsAndSaves() throws Exception {
         TrainCompareViewModel vm = new TrainCompareViewModel(engine,
@@ -76,18 +89,7 @@ class TrainCompareViewModelTest {
         });
         // the iteration under way when Pause was pressed (and its evaluation) may still finish;
         // on a loaded machine that takes seconds, so wait for progress to stand still first
-        double held = -1;
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            double before = fx(() -> vm.progressProperty().get());
-            Thread.sleep(1000);
-            double after = fx(() -> vm.progressProperty().get());
-            if (before == after) {
-                held = after;
-                break;
-            }
-            assertTrue(System.nanoTime() < end, "the run did not stop after Pause");
-        }
+        double held = steadyProgress(vm);
         Thread.sleep(1500);
         assertEquals(held, fx(() -> vm.progressProperty().get()), "no step while paused");
         assertTrue(fx(() -> vm.pausedProperty().get() && vm.runningProperty().get()));
