@@ -95,6 +95,7 @@ class CompareCommand extends BaseCommand {
                             100 * r.trainError(), 100 * r.testError()));
                 }
             });
+            c.finish();
             c.writeCurves(out.resolve("curves.csv"));
             c.writeGradients(out.resolve("gradients.csv"));
             Map<String, Object> m = new LinkedHashMap<>();

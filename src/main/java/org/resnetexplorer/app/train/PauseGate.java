@@ -1,9 +1,9 @@
 package org.resnetexplorer.app.train;
 
 /**
- * Pause, resume and cancel for a run on another thread. The training loop asks
- * {@link #awaitOrCancelled()} between iterations: it blocks there while paused, so a paused run
- * holds its weights and data order and goes on exactly where it stopped.
+ * Pause, resume and cancel for a run on the engine thread. The training loop asks between
+ * iterations and returns when paused, freeing the thread for the other tabs; the open run keeps
+ * its weights and data order, so Resume goes on exactly where it stopped.
  */
 public final class PauseGate {
 
@@ -38,19 +38,6 @@ public final class PauseGate {
     }
 
     public synchronized boolean isCancelled() {
-        return cancelled;
-    }
-
-    /** Blocks while paused; true when the run should stop. */
-    public synchronized boolean awaitOrCancelled() {
-        while (paused && !cancelled) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelled = true;
-            }
-        }
         return cancelled;
     }
 

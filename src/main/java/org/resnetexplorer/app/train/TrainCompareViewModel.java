@@ -80,10 +80,14 @@ public final class TrainCompareViewModel {
     private String plainName = "";
 
     private PauseGate gate;
+    /** Makes the next segment of the current run (see {@link #start}). */
+    private java.util.function.Supplier<Task<Outcome>> segment;
+    /** Moves the current run's queued points into the charts. */
+    private Runnable lastFlush = () -> { };
     private Path lastOut;
 
     /** What the run did, for the status line. */
-    record Outcome(boolean cancelled, int done, int total, Path out) {
+    record Outcome(boolean cancelled, boolean paused, int done, int total, Path out) {
     }
 
     private record Row(Comparison.Side side, MetricsRow row) {
@@ -196,25 +200,34 @@ public final class TrainCompareViewModel {
                                 : TimeLeft.of(active, pace.get(0), pace.get(1))));
             }
         };
+        lastFlush = flush;
         Runnable queueFlush = () -> {
             if (flushQueued.compareAndSet(false, true)) {
                 Platform.runLater(flush);
             }
         };
-        Task<Outcome> task = new Task<>() {
+        Comparison[] open = new Comparison[1];
+        int[] last = new int[2];
+        // A run goes in segments: Pause ends the current segment so the single engine thread
+        // is free for the other tabs, and Resume (or Cancel) queues the next one on that same
+        // thread, where the open comparison waits.
+        segment = () -> new Task<>() {
             @Override
             protected Outcome call() throws Exception {
-                Path dir = data.locate();
-                ImageDataset train = FashionMnist.train(dir);
-                ImageDataset test = FashionMnist.test(dir);
-                Files.createDirectories(out);
-                Engine engine = Engines.get(null);
-                int[] last = new int[2];
-                try (Comparison c = new Comparison(spec, train, test, s.recipe(train.size()),
-                        FashionMnist.PREPROCESSING, engine,
-                        Devices.choose(engine, "auto").device(), out, s.steps(),
-                        s.gradientEvery())) {
-                    c.run(new Comparison.Listener() {
+                if (open[0] == null) {
+                    Path dir = data.locate();
+                    ImageDataset train = FashionMnist.train(dir);
+                    ImageDataset test = FashionMnist.test(dir);
+                    Files.createDirectories(out);
+                    Engine engine = Engines.get(null);
+                    open[0] = new Comparison(spec, train, test, s.recipe(train.size()),
+                            FashionMnist.PREPROCESSING, engine,
+                            Devices.choose(engine, "auto").device(), out, s.steps(),
+                            s.gradientEvery());
+                }
+                Comparison c = open[0];
+                try {
+                    boolean done = c.run(new Comparison.Listener() {
                         @Override
                         public void onMetrics(Comparison.Side side, MetricsRow row) {
                             rows.add(new Row(side, row));
@@ -238,37 +251,71 @@ public final class TrainCompareViewModel {
 
                         @Override
                         public boolean isCancelled() {
-                            return g.awaitOrCancelled();
+                            return g.isCancelled() || g.isPaused();
                         }
                     });
+                    if (!done && !g.isCancelled()) {
+                        return new Outcome(false, true, last[0], last[1], out);
+                    }
+                    c.finish();
                     c.writeCurves(out.resolve("curves.csv"));
                     c.writeGradients(out.resolve("gradients.csv"));
+                } catch (Exception | Error e) {
+                    close(open);
+                    throw e;
                 }
-                return new Outcome(g.isCancelled(), last[0], last[1], out);
+                close(open);
+                return new Outcome(g.isCancelled(), false, last[0], last[1], out);
             }
         };
+        Task<Outcome> task = segment.get();
         running.set(true);
         paused.set(false);
         progress.set(-1);
         progressText.set("Reading Fashion-MNIST and building both networks...");
         status.set(reason.get());
-        task.setOnSucceeded(e -> {
-            flush.run();
-            finished();
-            Outcome o = task.getValue();
-            lastOut = o.out();
-            status.set((o.cancelled() ? "Cancelled after " + o.done() / 2 + " of "
-                    + o.total() / 2 + " steps; what was trained is saved" : "Done")
-                    + " in " + o.out() + " (resnet/, plain/, curves.csv, gradients.csv).");
-        });
-        task.setOnFailed(e -> {
-            flush.run();
-            finished();
-            Throwable t = task.getException();
-            status.set(t instanceof DatasetNotFoundException || t instanceof DivergedException
-                    ? t.getMessage() : "Training stopped: " + Messages.of(t));
-        });
+        task.setOnSucceeded(e -> segmentSucceeded(task, flush));
+        task.setOnFailed(e -> segmentFailed(task, flush));
         executor.execute(task);
+    }
+
+    private static void close(Comparison[] open) {
+        if (open[0] != null) {
+            open[0].close();
+            open[0] = null;
+        }
+    }
+
+    /** Queues the next segment of the run (after Resume or Cancel). */
+    private void continueRun() {
+        Task<Outcome> task = segment.get();
+        Runnable flush = lastFlush;
+        task.setOnSucceeded(e -> segmentSucceeded(task, flush));
+        task.setOnFailed(e -> segmentFailed(task, flush));
+        executor.execute(task);
+    }
+
+    private void segmentSucceeded(Task<Outcome> task, Runnable flush) {
+        flush.run();
+        Outcome o = task.getValue();
+        if (o.paused()) {
+            progressText.set(progressText.get().replaceAll("· .*$", "· paused"));
+            status.set("Paused; Resume goes on from the same step.");
+            return;
+        }
+        finished();
+        lastOut = o.out();
+        status.set((o.cancelled() ? "Cancelled after " + o.done() / 2 + " of "
+                + o.total() / 2 + " steps; what was trained is saved" : "Done")
+                + " in " + o.out() + " (resnet/, plain/, curves.csv, gradients.csv).");
+    }
+
+    private void segmentFailed(Task<Outcome> task, Runnable flush) {
+        flush.run();
+        finished();
+        Throwable t = task.getException();
+        status.set(t instanceof DatasetNotFoundException || t instanceof DivergedException
+                ? t.getMessage() : "Training stopped: " + Messages.of(t));
     }
 
     private void finished() {
@@ -291,6 +338,7 @@ public final class TrainCompareViewModel {
             gate.resume();
             paused.set(false);
             status.set("Resumed.");
+            continueRun();
         } else {
             gate.pause();
             paused.set(true);
@@ -302,9 +350,13 @@ public final class TrainCompareViewModel {
     /** Stops after the current step; both networks are saved as far as they got. */
     public void cancel() {
         if (gate != null && running.get()) {
+            boolean wasPaused = gate.isPaused();
             gate.cancel();
             paused.set(false);
             status.set("Cancelling after the current step...");
+            if (wasPaused) {
+                continueRun();
+            }
         }
     }
 

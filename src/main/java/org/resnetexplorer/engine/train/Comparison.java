@@ -75,17 +75,26 @@ public final class Comparison implements AutoCloseable {
         this.gradientEvery = gradientEvery;
     }
 
-    /** Runs both to the end or until cancelled; saves both model folders when given a place. */
-    public void run(Listener listener) throws IOException {
+    /**
+     * Steps both networks in turn until they are done or the listener says stop; returns true
+     * when both are done. Stopping keeps everything as it is, so a paused comparison can go on
+     * with another call (on the same thread: MXNet wants one thread per model).
+     */
+    public boolean run(Listener listener) throws IOException {
         int total = resnet.total() + plain.total();
         while (resnet.hasNext() || plain.hasNext()) {
             if (listener.isCancelled()) {
-                break;
+                return false;
             }
             step(resnet, Side.RESNET, listener);
             step(plain, Side.PLAIN, listener);
             listener.onProgress(resnet.done() + plain.done(), total);
         }
+        return true;
+    }
+
+    /** Saves both model folders as far as they got (an epoch's end saves itself). */
+    public void finish() throws IOException {
         if (resnet.iteration() % resnet.iterationsPerEpoch() != 0) {
             resnet.saveNow();
             plain.saveNow();
