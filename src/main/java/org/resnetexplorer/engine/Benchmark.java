@@ -14,8 +14,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -67,12 +65,8 @@ public final class Benchmark {
         try (Model model = Model.newInstance(spec.name(), device, engine.getEngineName())) {
             model.setBlock(net);
             if (train) {
-                DefaultTrainingConfig config = new DefaultTrainingConfig(
-                        Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f))
-                                .optMomentum(0.9f).optWeightDecays(1e-4f).build())
-                        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                        .optDevices(new Device[] {device});
+                DefaultTrainingConfig config = org.resnetexplorer.engine.train.TrainingSession
+                        .config(Tracker.fixed(0.01f), 0.9f, 1e-4f, device);
                 try (Trainer trainer = model.newTrainer(config)) {
                     trainer.initialize(shape);
                     for (int i = 0; i < warmup + runs; i++) {
@@ -121,9 +115,14 @@ public final class Benchmark {
             int warmup, int runs) {
         org.resnetexplorer.engine.probe.ModelPair.Side resnet =
                 org.resnetexplorer.engine.probe.ModelPair.untrained(spec, engine, device);
-        org.resnetexplorer.engine.probe.ModelPair.Side plain =
-                org.resnetexplorer.engine.probe.ModelPair.untrained(spec.plainTwin(), engine,
-                        device);
+        org.resnetexplorer.engine.probe.ModelPair.Side plain;
+        try {
+            plain = org.resnetexplorer.engine.probe.ModelPair.untrained(spec.plainTwin(), engine,
+                    device);
+        } catch (RuntimeException e) {
+            resnet.model().close();
+            throw e;
+        }
         try {
             float[] x = randomInput(spec, batch);
             float[] y = new float[batch];

@@ -4,11 +4,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.resnetexplorer.engine.Classifier;
-import org.resnetexplorer.engine.ModelFolder;
 import org.resnetexplorer.engine.Preprocessing;
-import org.resnetexplorer.engine.data.FashionMnist;
+import org.resnetexplorer.engine.UntrainedDefaults;
 import org.resnetexplorer.engine.probe.ModelPair;
 import org.resnetexplorer.model.NetworkSpec;
 
@@ -37,11 +35,8 @@ public final class LoadedModels implements AutoCloseable {
     public static LoadedModels open(ModelChoice choice, NetworkSpec editorSpec, Engine engine,
             Device device) throws Exception {
         if (choice.kind() == ModelChoice.Kind.EDITOR) {
-            Preprocessing pp = editorSpec.input().channels() == 1 ? FashionMnist.PREPROCESSING
-                    : Preprocessing.NONE;
-            List<String> labels = editorSpec.numClasses() == FashionMnist.CLASSES.size()
-                    ? FashionMnist.CLASSES : IntStream.range(0, editorSpec.numClasses())
-                            .mapToObj(i -> "class " + i).toList();
+            Preprocessing pp = UntrainedDefaults.preprocessing(editorSpec);
+            List<String> labels = UntrainedDefaults.labels(editorSpec);
             Classifier r = untrained(editorSpec, labels, pp, engine, device);
             Classifier t = editorSpec.isPlain() ? null
                     : untrained(editorSpec.plainTwin(), labels, pp, engine, device);
@@ -93,11 +88,6 @@ public final class LoadedModels implements AutoCloseable {
 
     public boolean trained() {
         return choice.kind() != ModelChoice.Kind.EDITOR;
-    }
-
-    /** Reads the spec of a model folder, for loading its architecture into the editor. */
-    public static NetworkSpec specOf(Path dir) throws Exception {
-        return ModelFolder.readSpec(dir);
     }
 
     @Override

@@ -3,10 +3,9 @@ package org.resnetexplorer.app.inside;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.resnetexplorer.app.classify.ModelChoice;
 import org.resnetexplorer.engine.Preprocessing;
-import org.resnetexplorer.engine.data.FashionMnist;
+import org.resnetexplorer.engine.UntrainedDefaults;
 import org.resnetexplorer.engine.probe.ModelPair;
 import org.resnetexplorer.model.NetworkSpec;
 
@@ -50,11 +49,8 @@ public final class ProbedPair implements AutoCloseable {
                 r.model().close();
                 throw e;
             }
-            Preprocessing pp = editorSpec.input().channels() == 1 ? FashionMnist.PREPROCESSING
-                    : Preprocessing.NONE;
-            List<String> labels = editorSpec.numClasses() == FashionMnist.CLASSES.size()
-                    ? FashionMnist.CLASSES : IntStream.range(0, editorSpec.numClasses())
-                            .mapToObj(i -> "class " + i).toList();
+            Preprocessing pp = UntrainedDefaults.preprocessing(editorSpec);
+            List<String> labels = UntrainedDefaults.labels(editorSpec);
             return new ProbedPair(choice, r, p, pp, labels, () -> {
                 try {
                     r.model().close();

@@ -77,10 +77,15 @@ public final class ModelPair implements AutoCloseable {
         engine.setRandomSeed(42);
         SpecNetwork net = SpecNetwork.of(spec);
         Model model = Model.newInstance(spec.name(), device, engine.getEngineName());
-        model.setBlock(net);
-        net.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
-                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
-        net.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShape(1));
+        try {
+            model.setBlock(net);
+            net.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShape(1));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return new Side(spec.name() + " (untrained)", net, model, false);
     }
 

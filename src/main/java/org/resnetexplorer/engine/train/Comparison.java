@@ -131,19 +131,14 @@ public final class Comparison implements AutoCloseable {
         return plain;
     }
 
-    public List<GradientSnapshot> snapshots() {
-        return List.copyOf(snapshots);
-    }
-
     /** curves.csv: both histories, one row per entry, tagged with the network. */
     public void writeCurves(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("network," + MetricsCsv.HEADER + "\n");
         for (Side side : Side.values()) {
             TrainingSession s = side == Side.RESNET ? resnet : plain;
             for (MetricsRow r : s.history()) {
-                sb.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.5f,%.5f,%.5f,%.6f%n",
-                        s.network().spec().name(), r.iteration(), r.epoch(), r.trainLoss(),
-                        r.trainError(), r.testError(), r.learningRate()));
+                sb.append(s.network().spec().name()).append(',').append(MetricsCsv.line(r))
+                        .append('\n');
             }
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);

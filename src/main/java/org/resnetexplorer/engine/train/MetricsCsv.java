@@ -19,10 +19,15 @@ public final class MetricsCsv {
     public static void write(Path file, List<MetricsRow> rows) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (MetricsRow r : rows) {
-            sb.append(String.format(Locale.ROOT, "%d,%.4f,%.5f,%.5f,%.5f,%.6f%n", r.iteration(),
-                    r.epoch(), r.trainLoss(), r.trainError(), r.testError(), r.learningRate()));
+            sb.append(line(r)).append('\n');
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** One row as metrics.csv writes it, without the line end. */
+    public static String line(MetricsRow r) {
+        return String.format(Locale.ROOT, "%d,%.4f,%.5f,%.5f,%.5f,%.6f", r.iteration(),
+                r.epoch(), r.trainLoss(), r.trainError(), r.testError(), r.learningRate());
     }
 
     public static List<MetricsRow> read(Path file) throws IOException {

@@ -105,18 +105,16 @@ public final class TrainingSession implements AutoCloseable {
             }
             int offset = startEpoch * perEpoch;
             Tracker lr = update -> recipe.learningRateAt((update + offset) / perEpoch);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(
-                    Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(lr)
-                            .optMomentum(recipe.momentum()).optWeightDecays(recipe.weightDecay())
-                            .build())
-                    .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
-                            XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT)
-                    .optDevices(new Device[] {device});
-            this.trainer = model.newTrainer(config);
-            trainer.initialize(net.inputShape(batch));
+            this.trainer = model.newTrainer(config(lr, recipe.momentum(), recipe.weightDecay(),
+                    device));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
+            throw e;
+        }
+        try {
+            trainer.initialize(net.inputShape(batch));
+        } catch (RuntimeException e) {
+            close();
             throw e;
         }
         this.evaluator = new BatchRunner(net, trainer.getManager());
@@ -133,6 +131,20 @@ public final class TrainingSession implements AutoCloseable {
         int end = recipe.epochs() * perEpoch;
         this.lastIteration = maxIterations > 0 ? Math.min(end, startIteration + maxIterations)
                 : end;
+    }
+
+    /**
+     * The training set-up every trainer here shares (also the benchmark's): softmax cross
+     * entropy, SGD with momentum and weight decay, He initialisation of the weights.
+     */
+    public static DefaultTrainingConfig config(Tracker lr, float momentum, float weightDecay,
+            Device device) {
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum)
+                        .optWeightDecays(weightDecay).build())
+                .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                        XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT)
+                .optDevices(new Device[] {device});
     }
 
     public boolean hasNext() {
