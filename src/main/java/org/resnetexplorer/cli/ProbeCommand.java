@@ -78,7 +78,7 @@ class ProbeCommand extends BaseCommand {
                 }
             }
             int target = label != null ? label
-                    : argmax(pair.resnet().probe().forward(x, 1).logits());
+                    : argmaxOf(pair.resnet().probe().forward(x, 1).logits());
             if (target < 0 || target >= pair.resnet().net().spec().numClasses()) {
                 throw new UserInputException("--label must be a class index from 0 to "
                         + (pair.resnet().net().spec().numClasses() - 1));
@@ -170,13 +170,7 @@ class ProbeCommand extends BaseCommand {
         out().flush();
     }
 
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
+    private static int argmaxOf(float[] logits) {
+        return org.resnetexplorer.engine.BatchRunner.argmax(logits, 0, logits.length);
     }
 }

@@ -71,7 +71,8 @@ public final class BatchRunner {
         return in.channels() * in.height() * in.width();
     }
 
-    static int argmax(float[] values, int offset, int length) {
+    /** Index (from offset) of the largest of {@code length} values: the predicted class. */
+    public static int argmax(float[] values, int offset, int length) {
         int best = 0;
         for (int i = 1; i < length; i++) {
             if (values[offset + i] > values[offset + best]) {

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -27,7 +26,6 @@ import javafx.concurrent.Task;
 import org.resnetexplorer.engine.Classifier;
 import org.resnetexplorer.engine.Devices;
 import org.resnetexplorer.engine.Engines;
-import org.resnetexplorer.engine.ShippedModels;
 import org.resnetexplorer.engine.image.DecodedImage;
 import org.resnetexplorer.engine.image.ImageLoader;
 import org.resnetexplorer.engine.image.ImageReadException;
@@ -80,19 +78,12 @@ public final class ClassifyViewModel {
 
     /** Shipped models first, then the editor's network; keeps folders the user added. */
     public void refreshChoices() {
-        List<ModelChoice> list = new ArrayList<>();
-        for (Map.Entry<String, Path> m : ShippedModels.list().entrySet()) {
-            list.add(new ModelChoice(m.getKey(), ModelChoice.Kind.SHIPPED, m.getValue()));
-        }
-        choices.stream().filter(c -> c.kind() == ModelChoice.Kind.FOLDER).forEach(list::add);
-        list.add(ModelChoice.editor());
-        choices.setAll(list);
+        choices.setAll(ModelChoice.offered(choices, name -> true));
     }
 
     /** Adds a model folder chosen on disk and selects it. */
     public void addFolder(Path dir) {
-        ModelChoice c = new ModelChoice(dir.getFileName() + "  (" + dir.getParent() + ")",
-                ModelChoice.Kind.FOLDER, dir);
+        ModelChoice c = ModelChoice.folder(dir);
         choices.add(choices.size() - 1, c);
         selected.set(c);
     }

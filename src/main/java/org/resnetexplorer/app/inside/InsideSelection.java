@@ -25,7 +25,6 @@ import javafx.concurrent.Task;
 import org.resnetexplorer.app.classify.ModelChoice;
 import org.resnetexplorer.engine.Devices;
 import org.resnetexplorer.engine.Engines;
-import org.resnetexplorer.engine.ShippedModels;
 import org.resnetexplorer.engine.probe.ForwardReport;
 import org.resnetexplorer.model.NetworkSpec;
 
@@ -80,14 +79,8 @@ public final class InsideSelection {
 
     /** Shipped models, then folders the user added, then the editor's network. */
     public void refreshModels() {
-        List<ModelChoice> list = new ArrayList<>();
-        ShippedModels.list().forEach((name, dir) -> {
-            if (!name.startsWith("plain")) {
-                list.add(new ModelChoice(name, ModelChoice.Kind.SHIPPED, dir));
-            }
-        });
-        models.stream().filter(c -> c.kind() == ModelChoice.Kind.FOLDER).forEach(list::add);
-        list.add(ModelChoice.editor());
+        // a plain model has no residual twin to compare with, so only ResNets are offered here
+        List<ModelChoice> list = ModelChoice.offered(models, name -> !name.startsWith("plain"));
         ModelChoice keep = model.get();
         models.setAll(list);
         if (keep != null && list.contains(keep)) {
@@ -96,8 +89,7 @@ public final class InsideSelection {
     }
 
     public void addFolder(Path dir) {
-        ModelChoice c = new ModelChoice(dir.getFileName() + "  (" + dir.getParent() + ")",
-                ModelChoice.Kind.FOLDER, dir);
+        ModelChoice c = ModelChoice.folder(dir);
         models.add(models.size() - 1, c);
         model.set(c);
     }

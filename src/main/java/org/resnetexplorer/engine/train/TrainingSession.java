@@ -291,13 +291,7 @@ public final class TrainingSession implements AutoCloseable {
     private static int countWrong(float[] logits, float[] labels, int classes) {
         int count = 0;
         for (int b = 0; b < labels.length; b++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (logits[b * classes + c] > logits[b * classes + best]) {
-                    best = c;
-                }
-            }
-            if (best != (int) labels[b]) {
+            if (BatchRunner.argmax(logits, b * classes, classes) != (int) labels[b]) {
                 count++;
             }
         }
