@@ -6,13 +6,17 @@ import org.resnetexplorer.model.InputShape;
 /**
  * Turns a decoded image into the input a model expects: its channels (grey by luminance), its
  * background convention (a model trained on light-on-dark images gets light backgrounds
- * inverted), and its size (fitted inside, aspect kept, padded with background). An image that
- * already has the model's size is passed through unchanged.
+ * inverted), and its size (fitted inside, aspect kept, padded with background; or centre-cropped
+ * as ImageNet models expect). An image that already has the model's size is passed through
+ * unchanged.
  */
 public final class ImagePreprocessor {
 
     /** Border pixels brighter than this on average mean a light background. */
     private static final float LIGHT_BACKGROUND = 0.5f;
+
+    /** Part of the scaled image a centre crop keeps along its shorter side (224 of 256). */
+    private static final double CROP = 0.875;
 
     private ImagePreprocessor() {
     }
@@ -29,6 +33,14 @@ public final class ImagePreprocessor {
                 }
             }
         }
+        float[] out = pp.centerCrop() ? cropped(planes, w, h, shape) : padded(planes, w, h, shape,
+                pp.darkBackground());
+        return new PreparedImage(out, shape, invert);
+    }
+
+    /** Fits the whole image inside, aspect kept, the rest filled with its background. */
+    private static float[] padded(float[][] planes, int w, int h, InputShape shape,
+            boolean darkBackground) {
         int outW = shape.width();
         int outH = shape.height();
         float[] out = new float[shape.channels() * outH * outW];
@@ -38,7 +50,7 @@ public final class ImagePreprocessor {
         int left = (outW - fitW) / 2;
         int top = (outH - fitH) / 2;
         for (int c = 0; c < planes.length; c++) {
-            float background = pp.darkBackground() ? 0f : borderMean(new float[][] {planes[c]}, w, h);
+            float background = darkBackground ? 0f : borderMean(new float[][] {planes[c]}, w, h);
             float[] fitted = Resampler.resize(planes[c], w, h, fitW, fitH);
             int base = c * outH * outW;
             java.util.Arrays.fill(out, base, base + outH * outW, background);
@@ -46,7 +58,33 @@ public final class ImagePreprocessor {
                 System.arraycopy(fitted, r * fitW, out, base + (top + r) * outW + left, fitW);
             }
         }
-        return new PreparedImage(out, shape, invert);
+        return out;
+    }
+
+    /**
+     * The ImageNet convention: the shorter side scaled to the input's size / {@link #CROP}
+     * (256 for 224), then the middle cut out. An image of exactly the input's size is kept whole.
+     */
+    private static float[] cropped(float[][] planes, int w, int h, InputShape shape) {
+        int outW = shape.width();
+        int outH = shape.height();
+        double scale = Math.max(outW / (double) w, outH / (double) h);
+        if (w != outW || h != outH) {
+            scale /= CROP;
+        }
+        int sw = Math.max(outW, (int) Math.round(w * scale));
+        int sh = Math.max(outH, (int) Math.round(h * scale));
+        int left = (sw - outW) / 2;
+        int top = (sh - outH) / 2;
+        float[] out = new float[shape.channels() * outH * outW];
+        for (int c = 0; c < planes.length; c++) {
+            float[] scaled = Resampler.resize(planes[c], w, h, sw, sh);
+            int base = c * outH * outW;
+            for (int r = 0; r < outH; r++) {
+                System.arraycopy(scaled, (top + r) * sw + left, out, base + r * outW, outW);
+            }
+        }
+        return out;
     }
 
     /** A small copy for display, longest side at most {@code maxSide}, aspect kept. */

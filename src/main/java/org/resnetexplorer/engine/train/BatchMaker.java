@@ -51,8 +51,8 @@ public final class BatchMaker {
         int dx = random.nextInt(2 * PAD + 1) - PAD;
         boolean flip = random.nextBoolean();
         // zero after normalisation would be grey; the padding must look like background (0 raw)
-        float background = norm.std() == 0 ? 0 : -norm.mean() / norm.std();
         for (int ch = 0; ch < c; ch++) {
+            float background = norm.normalisedZero(ch);
             for (int r = 0; r < h; r++) {
                 int sr = r + dy;
                 for (int col = 0; col < w; col++) {
