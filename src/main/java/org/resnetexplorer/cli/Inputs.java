@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.resnetexplorer.engine.ModelFolder;
 import org.resnetexplorer.engine.ShippedModels;
+import org.resnetexplorer.engine.UserModels;
+import org.resnetexplorer.engine.zoo.ZooResNet;
 import org.resnetexplorer.engine.data.DatasetNotFoundException;
 import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.model.InputShape;
@@ -79,15 +81,27 @@ final class Inputs {
         }
     }
 
-    /** The folder of a shipped model name (under assets/models/) or a model folder path. */
+    /**
+     * A model folder path, the name of a shipped model (under assets/models/), or the name of
+     * one the user added (under ~/.resnet-explorer/models, e.g. a downloaded resnet50-imagenet).
+     */
     static Path modelFolder(String nameOrDir) {
         Path dir = Path.of(nameOrDir);
         if (ModelFolder.isModelFolder(dir)) {
             return dir;
         }
+        Path user = UserModels.list().get(nameOrDir);
+        if (user != null) {
+            return user;
+        }
+        String hint = ZooResNet.find(nameOrDir).isPresent() && nameOrDir.contains("imagenet")
+                ? ": download it first with 'resnet-explorer download --arch "
+                        + nameOrDir.replace("-imagenet", "") + "'"
+                : ": give a model folder (with " + ModelFolder.SPEC + " and " + ModelFolder.PARAMS
+                        + "), the name of a folder under assets/models/, or of one under "
+                        + UserModels.root();
         return ShippedModels.find(nameOrDir).orElseThrow(() -> new UserInputException("no model '"
-                + nameOrDir + "': give a model folder (with " + ModelFolder.SPEC + " and "
-                + ModelFolder.PARAMS + ") or the name of a folder under assets/models/"));
+                + nameOrDir + "'" + hint));
     }
 
     /** "fashion-mnist" (the usual search path) or a folder holding its four IDX files. */

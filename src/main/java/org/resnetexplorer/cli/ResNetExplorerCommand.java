@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "See why residual networks work: build, run and look inside ResNets and"
                 + " their plain twins. Without a command, opens the window.",
         subcommands = {InfoCommand.class, ClassifyCommand.class, TrainCommand.class,
-            EvaluateCommand.class, ProbeCommand.class, CompareCommand.class,
+            EvaluateCommand.class, ProbeCommand.class, CompareCommand.class, DownloadCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public class ResNetExplorerCommand implements Runnable {
 

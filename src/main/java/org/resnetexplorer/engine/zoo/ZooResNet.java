@@ -1,8 +1,11 @@
 package org.resnetexplorer.engine.zoo;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.resnetexplorer.engine.ModelFolder;
+import org.resnetexplorer.engine.UserModels;
 import org.resnetexplorer.model.NetworkSpec;
 import org.resnetexplorer.model.Presets;
 
@@ -27,6 +30,15 @@ public record ZooResNet(int layers, int megabytes) {
     /** The model folder it becomes, e.g. {@code resnet50-imagenet}. */
     public String folderName() {
         return "resnet" + layers + "-imagenet";
+    }
+
+    /** Where the converted model folder lives once downloaded. */
+    public Path installedFolder() {
+        return UserModels.root().resolve(folderName());
+    }
+
+    public boolean isInstalled() {
+        return ModelFolder.isModelFolder(installedFolder());
     }
 
     /** "ResNet-50 (ImageNet)" */

@@ -14,14 +14,14 @@ import java.util.Random;
  * 1000-line {@code synset.txt}. Names follow Gluon's ResNetV1: a stem conv0/batchnorm0, per
  * stage a counter running through each block's body and then its downsample, and dense0.
  */
-final class GluonResNet18 {
+public final class GluonResNet18 {
 
     static final String PREFIX = "resnetv10_";
 
     private GluonResNet18() {
     }
 
-    static MxNetParamsFile weights(long seed) {
+    public static MxNetParamsFile weights(long seed) {
         Random random = new Random(seed);
         MxNetParamsFile file = new MxNetParamsFile();
         conv(file, random, "conv0", 64, 3, 7);
@@ -52,7 +52,7 @@ final class GluonResNet18 {
         return file;
     }
 
-    static void synset(Path file, int classes) throws IOException {
+    public static void synset(Path file, int classes) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
             lines.add(String.format("n%08d class %d, another name", i, i));

@@ -15,17 +15,17 @@ import java.util.Map;
  * {@code *.params} file is), so that tests can make the files the model zoo would serve and
  * have MXNet itself read them back.
  */
-final class MxNetParamsFile {
+public final class MxNetParamsFile {
 
     private static final long LIST_MAGIC = 0x112;
     private static final int NDARRAY_V2_MAGIC = 0xF993FAC9;
 
-    record Array(long[] shape, float[] values) {
+    public record Array(long[] shape, float[] values) {
     }
 
     private final Map<String, Array> arrays = new LinkedHashMap<>();
 
-    MxNetParamsFile put(String name, float[] values, long... shape) {
+    public MxNetParamsFile put(String name, float[] values, long... shape) {
         long n = 1;
         for (long d : shape) {
             n *= d;
@@ -37,11 +37,11 @@ final class MxNetParamsFile {
         return this;
     }
 
-    Map<String, Array> arrays() {
+    public Map<String, Array> arrays() {
         return arrays;
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(le(16).putLong(LIST_MAGIC).putLong(0).array());
             out.write(le(8).putLong(arrays.size()).array());
