@@ -17,6 +17,15 @@ public final class Devices {
         }
     }
 
+    /** How many GPUs the engine sees: 0 without GPU natives, a driver or a card. */
+    public static int gpuCount(Engine engine) {
+        try {
+            return engine.getGpuCount();
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
     /**
      * @param requested "cpu", "gpu", or null/"auto" for a GPU when one is visible
      */
@@ -25,13 +34,7 @@ public final class Devices {
         if (want.equals("cpu")) {
             return new Choice(Device.cpu(), null);
         }
-        int gpus;
-        try {
-            gpus = engine.getGpuCount();
-        } catch (RuntimeException | LinkageError e) {
-            gpus = 0;
-        }
-        if (gpus > 0) {
+        if (gpuCount(engine) > 0) {
             return new Choice(Device.gpu(), null);
         }
         String note = want.equals("gpu")

@@ -59,12 +59,36 @@ public final class ClassifyView extends BorderPane {
         models.valueProperty().bindBidirectional(vm.selectedProperty());
         models.setPromptText("Choose a model");
         models.setPrefWidth(300);
+        Button download = new Button("Download");
+        download.setId("downloadModel");
+        download.getStyleClass().add("download-button");
+        download.visibleProperty().bind(vm.downloadableProperty().isNotNull()
+                .and(vm.busyProperty().not()));
+        download.managedProperty().bind(download.visibleProperty());
+        download.setOnAction(e -> vm.download());
         Button folder = new Button("Model folder…");
         folder.setOnAction(e -> chooseFolder());
         ComboBox<String> device = new ComboBox<>();
         device.getItems().setAll("auto", "cpu", "gpu");
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         device.setId("deviceChooser");
+        device.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return vm.deviceLabel(value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        // the labels say what DJL sees, known once the engine has loaded a model
+        vm.gpusSeenProperty().addListener((o, was, now) -> {
+            String value = device.getValue();
+            device.getItems().setAll("auto", "cpu", "gpu");
+            device.setValue(value);
+        });
         Button open = new Button("Open images…");
         open.setId("openImages");
         open.setOnAction(e -> openImages());
@@ -84,7 +108,7 @@ public final class ClassifyView extends BorderPane {
         clear.setOnAction(e -> vm.clear());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(8, new Label("Model"), models, folder, new Label("Device"), device,
+        HBox row = new HBox(8, new Label("Model"), models, download, folder, new Label("Device"), device,
                 open, paste, twin, grow, progress, cancel, clear);
         row.setAlignment(Pos.CENTER_LEFT);
         Label description = new Label();

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -14,6 +16,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +30,10 @@ import javafx.concurrent.Task;
 import org.resnetexplorer.engine.Classifier;
 import org.resnetexplorer.engine.Devices;
 import org.resnetexplorer.engine.Engines;
+import org.resnetexplorer.engine.UserModels;
+import org.resnetexplorer.engine.zoo.GluonImport;
+import org.resnetexplorer.engine.zoo.ZooDownload;
+import org.resnetexplorer.engine.zoo.ZooResNet;
 import org.resnetexplorer.engine.image.DecodedImage;
 import org.resnetexplorer.engine.image.ImageLoader;
 import org.resnetexplorer.engine.image.ImageReadException;
@@ -53,6 +61,11 @@ public final class ClassifyViewModel {
     private final BooleanProperty showTwin = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> device = new SimpleObjectProperty<>("auto");
 
+    private final ReadOnlyObjectWrapper<ZooResNet> downloadable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper gpusSeen = new ReadOnlyIntegerWrapper();
+    private ZooFetcher fetcher = ZooDownload::fetch;
+    private ExecutorService downloads;
+
     private LoadedModels loaded;
     private Task<?> running;
     /** Set by {@link #restore}: the next load leaves the editor's network alone. */
@@ -65,8 +78,16 @@ public final class ClassifyViewModel {
         this.editorSpec = editorSpec;
         refreshChoices();
         selected.addListener((o, was, now) -> {
-            if (now != null && (loaded == null || !now.equals(loaded.choice()))) {
+            downloadable.set(now == null ? null : now.zooResNet().orElse(null));
+            if (downloadable.get() != null) {
+                cancel();
+                status.set(downloadable.get().title() + " is not on this computer yet: Download"
+                        + " fetches about " + downloadable.get().megabytes() + " MB from DJL's"
+                        + " model zoo (once; it is kept in " + UserModels.root() + ").");
+            } else if (now != null && (loaded == null || !now.equals(loaded.choice()))) {
                 load(now);
+            } else if (now != null) {
+                drainPending();
             }
         });
         device.addListener((o, was, now) -> {
@@ -76,9 +97,96 @@ public final class ClassifyViewModel {
         });
     }
 
-    /** Shipped models first, then the editor's network; keeps folders the user added. */
+    /**
+     * Shipped models first, then the user's, the ImageNet ResNets to download, the editor's
+     * network; keeps folders the user added.
+     */
     public void refreshChoices() {
-        choices.setAll(ModelChoice.offered(choices, name -> true));
+        choices.setAll(ModelChoice.offered(choices, name -> true, true));
+    }
+
+    /** Where the ImageNet ResNets come from; tests put the zoo's files in place themselves. */
+    public void setZooFetcher(ZooFetcher value) {
+        fetcher = value;
+    }
+
+    /**
+     * Downloads the chosen ImageNet ResNet on a thread of its own (the engine thread stays free
+     * for the other tabs), converts it into a model folder on the engine thread, then offers and
+     * loads it. Cancel stops the download and keeps nothing; offline, the status says so and the
+     * loaded model stays.
+     */
+    public void download() {
+        ZooResNet which = downloadable.get();
+        if (which == null || busy.get()) {
+            return;
+        }
+        Task<Path> fetch = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Downloading " + which.title() + "...");
+                return fetcher.fetch(which, (done, total) -> {
+                    updateProgress(done, total > 0 ? total : -1);
+                    updateMessage(total > 0
+                            ? String.format("Downloading %s: %d of %d MB", which.title(),
+                                    done >> 20, total >> 20)
+                            : String.format("Downloading %s: %d MB", which.title(), done >> 20));
+                }, this::isCancelled);
+            }
+        };
+        busy.set(true);
+        progress.set(-1);
+        fetch.progressProperty().addListener((o, was, now) -> progress.set(now.doubleValue()));
+        fetch.messageProperty().addListener((o, was, now) -> status.set(now));
+        fetch.setOnSucceeded(e -> install(which, fetch.getValue()));
+        fetch.setOnCancelled(e -> carryOn("Download cancelled; nothing was kept."));
+        fetch.setOnFailed(e -> carryOn(message(fetch.getException())));
+        running = fetch;
+        downloadThread().execute(fetch);
+    }
+
+    /** After a download that did not happen, back to the model that is loaded, if any. */
+    private void carryOn(String why) {
+        busy.set(false);
+        progress.set(0);
+        if (loaded != null) {
+            selected.set(loaded.choice());
+        }
+        status.set(why);
+    }
+
+    /** Makes the downloaded files a model folder (engine work), then loads it. */
+    private void install(ZooResNet which, Path source) {
+        Task<Path> convert = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                GluonImport.convert(source, which, Engines.get(null), which.installedFolder());
+                return which.installedFolder();
+            }
+        };
+        progress.set(-1);
+        status.set("Converting " + which.title() + " for this app...");
+        convert.setOnSucceeded(e -> {
+            busy.set(false);
+            progress.set(0);
+            refreshChoices();
+            choose(which.folderName());
+        });
+        convert.setOnFailed(e -> carryOn("Cannot use the downloaded " + which.title() + ": "
+                + message(convert.getException())));
+        running = convert;
+        executor.execute(convert);
+    }
+
+    private ExecutorService downloadThread() {
+        if (downloads == null) {
+            downloads = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "zoo-download");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return downloads;
     }
 
     /** Adds a model folder chosen on disk and selects it. */
@@ -147,6 +255,8 @@ public final class ClassifyViewModel {
             protected LoadedModels call() throws Exception {
                 Engine engine = Engines.get(null);
                 Devices.Choice d = Devices.choose(engine, deviceName);
+                int gpus = Devices.gpuCount(engine);
+                Platform.runLater(() -> gpusSeen.set(gpus));
                 updateMessage(d.describe());
                 opened[0] = LoadedModels.open(choice, spec, engine, d.device());
                 return opened[0];
@@ -318,6 +428,28 @@ public final class ClassifyViewModel {
     /** The architecture of the last trained model loaded, for the editor to show. */
     public ReadOnlyObjectProperty<NetworkSpec> loadedSpecProperty() {
         return loadedSpec.getReadOnlyProperty();
+    }
+
+    /** GPUs the engine sees, known once a model has been loaded (0 until then). */
+    public ReadOnlyIntegerProperty gpusSeenProperty() {
+        return gpusSeen.getReadOnlyProperty();
+    }
+
+    /** What the device menu shows for "auto", "cpu" or "gpu", with what DJL sees. */
+    public String deviceLabel(String value) {
+        int gpus = gpusSeen.get();
+        String engine = Engines.DEFAULT;
+        return switch (value == null ? "auto" : value) {
+            case "cpu" -> "CPU";
+            case "gpu" -> gpus > 0 ? "GPU 0 (" + gpus + " seen by " + engine + ")"
+                    : "GPU: none seen by " + engine + " (uses the CPU)";
+            default -> gpus > 0 ? "Automatic: GPU 0" : "Automatic: CPU (no GPU seen)";
+        };
+    }
+
+    /** The ImageNet ResNet the chosen entry would download, or null. */
+    public ReadOnlyObjectProperty<ZooResNet> downloadableProperty() {
+        return downloadable.getReadOnlyProperty();
     }
 
     public BooleanProperty showTwinProperty() {

@@ -80,7 +80,8 @@ public final class InsideSelection {
     /** Shipped models, then folders the user added, then the editor's network. */
     public void refreshModels() {
         // a plain model has no residual twin to compare with, so only ResNets are offered here
-        List<ModelChoice> list = ModelChoice.offered(models, name -> !name.startsWith("plain"));
+        List<ModelChoice> list = ModelChoice.offered(models, name -> !name.startsWith("plain"),
+                false);
         ModelChoice keep = model.get();
         models.setAll(list);
         if (keep != null && list.contains(keep)) {

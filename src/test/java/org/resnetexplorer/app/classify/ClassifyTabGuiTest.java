@@ -50,8 +50,13 @@ class ClassifyTabGuiTest {
     @TempDir
     Path dir;
 
+    private String modelsBefore;
+
     @Start
     void start(Stage stage) {
+        // downloads of this test land in its own folder
+        modelsBefore = System.getProperty("resnet.models");
+        System.setProperty("resnet.models", dir.resolve("models").toString());
         vm = new MainViewModel(Presets.get("resnet20"),
                 new org.resnetexplorer.app.FxDialogService(stage),
                 new org.resnetexplorer.app.AppSettings(java.util.prefs.Preferences.userRoot()
@@ -66,6 +71,11 @@ class ClassifyTabGuiTest {
     @AfterEach
     void stop() {
         engine.shutdownNow();
+        if (modelsBefore == null) {
+            System.clearProperty("resnet.models");
+        } else {
+            System.setProperty("resnet.models", modelsBefore);
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws Exception {
@@ -129,5 +139,101 @@ class ClassifyTabGuiTest {
         assertTrue(views.classify().statusProperty().get().startsWith("Untrained weights"));
         assertTrue(views.classify().modelDescriptionProperty().get()
                 .contains("plain twin (untrained)"));
+    }
+
+    private void select(String label) throws Exception {
+        ClassifyViewModel m = views.classify();
+        ModelChoice choice = m.choices().stream().filter(c -> c.label().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no choice " + label + " in "
+                        + m.choices()));
+        WaitForAsyncUtils.asyncFx(() -> m.selectedProperty().set(choice)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void clickDownload(FxRobot robot) throws Exception {
+        javafx.scene.control.Button download = robot.lookup("#downloadModel")
+                .queryAs(javafx.scene.control.Button.class);
+        assertTrue(download.isVisible(), "a Download button beside the chooser");
+        WaitForAsyncUtils.asyncFx(download::fire).get();
+    }
+
+    @Test
+    void anImageNetResNetIsDownloadedConvertedLoadedAndClassifiesAPhoto(FxRobot robot)
+            throws Exception {
+        ClassifyViewModel m = views.classify();
+        Path zoo = Files.createDirectories(dir.resolve("zoo"));
+        // the zoo's files as DJL would leave them in its cache (the download cannot run here)
+        m.setZooFetcher((which, listener, cancelled) -> {
+            assertEquals("resnet18_v1", which.artifact());
+            listener.progress(20 << 20, 45 << 20);
+            org.resnetexplorer.engine.zoo.GluonResNet18.weights(5)
+                    .write(zoo.resolve("resnet18_v1-0000.params"));
+            org.resnetexplorer.engine.zoo.GluonResNet18.synset(zoo.resolve("synset.txt"), 1000);
+            return zoo;
+        });
+        select("ResNet-18 (ImageNet) · download, about 45 MB");
+        assertTrue(m.statusProperty().get().startsWith("ResNet-18 (ImageNet) is not on this"
+                + " computer yet"), m.statusProperty().get());
+        clickDownload(robot);
+        await("downloaded, converted and loaded", () -> !m.busyProperty().get()
+                && m.loaded() != null && m.loaded().choice().label().equals("resnet18-imagenet"));
+        assertEquals(ModelChoice.Kind.USER, m.loaded().choice().kind());
+        assertTrue(m.choices().stream().noneMatch(c -> c.label().startsWith("ResNet-18")),
+                "no longer offered for download: " + m.choices());
+        assertEquals("resnet18-imagenet", vm.spec().name(), "its architecture is in the editor");
+        assertTrue(m.modelDescriptionProperty().get().contains("input 3x224x224"),
+                m.modelDescriptionProperty().get());
+
+        WaitForAsyncUtils.asyncFx(() -> view.onFilesDropped(List.of(
+                new File("sample-images/photo-cat-chelsea.png")))).get();
+        await("classified", () -> m.cards().size() == 1 && !m.busyProperty().get());
+        ImageCard card = m.cards().get(0);
+        assertTrue(card.ok());
+        assertEquals(5, card.resnet().top().size());
+        assertEquals(3 * 224 * 224, card.resnet().input().pixels().length);
+        assertTrue(card.resnet().top().get(0).label().matches("tench|class \\d+"),
+                card.resnet().top().get(0).label());
+    }
+
+    @Test
+    void offlineTheDownloadSaysSoAndTheLoadedModelCarriesOn(FxRobot robot) throws Exception {
+        choose("resnet20-fashion");
+        ClassifyViewModel m = views.classify();
+        String offline = "Cannot reach DJL's model zoo (mlrepo.djl.ai): this computer seems to"
+                + " be offline. The shipped models still work; download again when you are"
+                + " online.";
+        m.setZooFetcher((which, listener, cancelled) -> {
+            throw new java.io.IOException(offline);
+        });
+        select("ResNet-50 (ImageNet) · download, about 100 MB");
+        clickDownload(robot);
+        await("gave up", () -> !m.busyProperty().get() && offline.equals(m.statusProperty().get()));
+        assertEquals("resnet20-fashion", m.selectedProperty().get().label());
+        assertTrue(Files.notExists(dir.resolve("models/resnet50-imagenet")));
+
+        WaitForAsyncUtils.asyncFx(() -> view.onFilesDropped(List.of(
+                new File("sample-images/fashion-1-trouser-1.png")))).get();
+        await("still classifies", () -> m.cards().size() == 1 && !m.busyProperty().get());
+        assertEquals("Trouser", m.cards().get(0).resnet().top().get(0).label());
+    }
+
+    @Test
+    void aCancelledDownloadKeepsNothing(FxRobot robot) throws Exception {
+        ClassifyViewModel m = views.classify();
+        m.setZooFetcher((which, listener, cancelled) -> {
+            for (long done = 0; !cancelled.getAsBoolean(); done += 1 << 20) {
+                listener.progress(done, 85L << 20);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            throw new java.util.concurrent.CancellationException();
+        });
+        select("ResNet-34 (ImageNet) · download, about 85 MB");
+        clickDownload(robot);
+        await("downloading", () -> m.statusProperty().get().startsWith("Downloading ResNet-34"));
+        assertTrue(robot.lookup("#cancelClassify").query().isVisible());
+        WaitForAsyncUtils.asyncFx(m::cancel).get();
+        await("cancelled", () -> !m.busyProperty().get());
+        assertEquals("Download cancelled; nothing was kept.", m.statusProperty().get());
+        assertTrue(Files.notExists(dir.resolve("models/resnet34-imagenet")));
     }
 }
