@@ -58,7 +58,8 @@ public final class ClassifyView extends BorderPane {
         models.setId("modelChooser");
         models.valueProperty().bindBidirectional(vm.selectedProperty());
         models.setPromptText("Choose a model");
-        models.setPrefWidth(300);
+        models.setPrefWidth(330);
+        models.setMinWidth(160);
         Button download = new Button("Download");
         download.setId("downloadModel");
         download.getStyleClass().add("download-button");
@@ -108,9 +109,17 @@ public final class ClassifyView extends BorderPane {
         clear.setOnAction(e -> vm.clear());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(8, new Label("Model"), models, download, folder, new Label("Device"), device,
-                open, paste, twin, grow, progress, cancel, clear);
+        HBox row = new HBox(8, new Label("Model"), models, download, folder, new Label("Device"),
+                device);
         row.setAlignment(Pos.CENTER_LEFT);
+        HBox images = new HBox(8, open, paste, clear, twin, grow, progress, cancel);
+        images.setAlignment(Pos.CENTER_LEFT);
+        // a narrow window squeezes the chooser, never a button's words
+        for (HBox box : List.of(row, images)) {
+            box.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Labeled)
+                    .forEach(n -> ((javafx.scene.control.Labeled) n)
+                            .setMinWidth(Region.USE_PREF_SIZE));
+        }
         Label description = new Label();
         description.textProperty().bind(vm.modelDescriptionProperty());
         description.getStyleClass().add("model-description");
@@ -118,7 +127,7 @@ public final class ClassifyView extends BorderPane {
         status.setId("classifyStatus");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("classify-status");
-        VBox top = new VBox(6, row, description, status);
+        VBox top = new VBox(6, row, images, description, status);
         top.setPadding(new Insets(8, 10, 6, 10));
         return top;
     }

@@ -62,7 +62,7 @@ public final class ClassifyViewModel {
     private final ObjectProperty<String> device = new SimpleObjectProperty<>("auto");
 
     private final ReadOnlyObjectWrapper<ZooResNet> downloadable = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper gpusSeen = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper gpusSeen = new ReadOnlyIntegerWrapper(-1);
     private ZooFetcher fetcher = ZooDownload::fetch;
     private ExecutorService downloads;
 
@@ -430,7 +430,7 @@ public final class ClassifyViewModel {
         return loadedSpec.getReadOnlyProperty();
     }
 
-    /** GPUs the engine sees, known once a model has been loaded (0 until then). */
+    /** GPUs the engine sees, known once a model has been loaded (-1 until then). */
     public ReadOnlyIntegerProperty gpusSeenProperty() {
         return gpusSeen.getReadOnlyProperty();
     }
@@ -438,12 +438,11 @@ public final class ClassifyViewModel {
     /** What the device menu shows for "auto", "cpu" or "gpu", with what DJL sees. */
     public String deviceLabel(String value) {
         int gpus = gpusSeen.get();
-        String engine = Engines.DEFAULT;
         return switch (value == null ? "auto" : value) {
             case "cpu" -> "CPU";
-            case "gpu" -> gpus > 0 ? "GPU 0 (" + gpus + " seen by " + engine + ")"
-                    : "GPU: none seen by " + engine + " (uses the CPU)";
-            default -> gpus > 0 ? "Automatic: GPU 0" : "Automatic: CPU (no GPU seen)";
+            case "gpu" -> gpus > 0 ? "GPU 0 of " + gpus
+                    : gpus == 0 ? "GPU (none seen: CPU)" : "GPU";
+            default -> gpus > 0 ? "Auto (GPU 0)" : gpus == 0 ? "Auto (CPU)" : "Auto";
         };
     }
 
