@@ -61,8 +61,21 @@ public final class Engines {
         return names;
     }
 
-    private static EngineUnavailableException unavailable(String name, Throwable e) {
+    static EngineUnavailableException unavailable(String name, Throwable e) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        if (rootMessage(e).contains("Offline mode")) {
+            // a build without bundled natives (mvn -Dgpu): DJL fetches them once, when allowed
+            return new EngineUnavailableException("This build has no " + name + " native"
+                    + " library of its own (a GPU build): start it once with internet access"
+                    + " and -Dai.djl.offline=false, so that DJL downloads the CUDA (or CPU) build"
+                    + " of " + name + " into ~/.djl.ai; it runs offline after that.", e);
+        }
+        if (org.resnetexplorer.engine.zoo.ZooDownload.isOffline(e)) {
+            return new EngineUnavailableException("DJL could not download the " + name
+                    + " native library (" + rootMessage(e) + " unreachable): start once with"
+                    + " internet access, or use the standard build, which bundles the CPU"
+                    + " natives.", e);
+        }
         return new EngineUnavailableException("The " + name + " engine could not start on " + os
                 + ": its native library is missing or does not fit this platform (the build"
                 + " bundles linux-x86_64 natives; rebuild with the profile for your platform)"

@@ -39,4 +39,17 @@ class EnginesTest {
         }
         assertEquals("CPU", Devices.choose(engine, "cpu").describe());
     }
+
+    @Test
+    void aBuildWithoutNativesSaysHowToGetThem() {
+        // the GPU build (mvn -Dgpu) bundles no natives; DJL offline refuses to fetch them
+        String offline = Engines.unavailable("MXNet", new IllegalStateException("wrapped",
+                new IllegalStateException("Offline mode is enabled."))).getMessage();
+        assertTrue(offline.contains("-Dai.djl.offline=false"), offline);
+        // allowed to fetch, but without internet
+        String unreachable = Engines.unavailable("MXNet", new IllegalStateException("failed",
+                new java.net.UnknownHostException("publish.djl.ai"))).getMessage();
+        assertTrue(unreachable.startsWith("DJL could not download the MXNet native library"
+                + " (publish.djl.ai unreachable)"), unreachable);
+    }
 }

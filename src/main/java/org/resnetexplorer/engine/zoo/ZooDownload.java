@@ -80,7 +80,8 @@ public final class ZooDownload {
         }
     }
 
-    static boolean isOffline(Throwable e) {
+    /** True when {@code e} comes from a host that could not be reached. */
+    public static boolean isOffline(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException
                     || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
