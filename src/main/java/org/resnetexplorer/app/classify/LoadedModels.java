@@ -27,6 +27,11 @@ public final class LoadedModels implements AutoCloseable {
         this.resnet = resnet;
         this.twin = twin;
         this.twinLabel = twinLabel;
+        // the times on the cards are then the network's, not the engine's first-pass set-up
+        resnet.warmUp();
+        if (twin != null) {
+            twin.warmUp();
+        }
     }
 
     /**

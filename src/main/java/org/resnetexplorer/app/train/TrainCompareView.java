@@ -52,6 +52,7 @@ public final class TrainCompareView extends BorderPane {
         charts.setPadding(new Insets(2, 10, 6, 10));
         setCenter(charts);
         vm.chartsRevisionProperty().addListener((o, a, b) -> redraw());
+        vm.runningProperty().addListener((o, a, b) -> redraw());
         redraw();
     }
 
@@ -165,6 +166,10 @@ public final class TrainCompareView extends BorderPane {
         loss.show(TrainCharts.loss(r, p, vm.resnetRows(), vm.plainRows()));
         error.show(TrainCharts.error(r, p, vm.resnetRows(), vm.plainRows()));
         gradients.show(TrainCharts.gradients(vm.firstSnapshots(), vm.latestSnapshots()));
+        // saved histories carry no gradients: the curves get the room instead of an empty chart
+        boolean snapshots = !vm.firstSnapshots().isEmpty() || !vm.latestSnapshots().isEmpty();
+        gradients.setVisible(snapshots || vm.runningProperty().get());
+        gradients.setManaged(gradients.isVisible());
     }
 
     private static Spinner<Integer> intSpinner(int min, int max, int value, int step) {
