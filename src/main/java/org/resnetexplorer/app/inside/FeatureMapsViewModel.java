@@ -128,6 +128,18 @@ public final class FeatureMapsViewModel {
                 s[2], s[3]);
     }
 
+    /** Shows the output of block {@code block} of stage {@code stage} (1-based) if probed. */
+    public void showBlock(int stage, int block) {
+        String block1 = "stage" + stage + ".block" + block;
+        // post-activation blocks end with a ReLU after the sum, pre-activation ones with the sum
+        for (String name : List.of(block1 + ".relu", block1 + ".add")) {
+            if (layers.contains(name)) {
+                layer.set(name);
+                return;
+            }
+        }
+    }
+
     public ObservableList<String> layers() {
         return layers;
     }

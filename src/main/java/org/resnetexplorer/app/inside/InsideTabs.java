@@ -21,6 +21,13 @@ public record InsideTabs(InsideSelection selection, FeatureMapsViewModel feature
             }
         });
         FeatureMapsViewModel maps = new FeatureMapsViewModel(selection);
+        // a block clicked in the editor shows its output in Feature maps, when the probed
+        // network has that block (the editor holds the loaded model's architecture)
+        vm.selectionProperty().addListener((o, a, path) -> {
+            if (path != null) {
+                maps.showBlock(path.stage() + 1, path.block() + 1);
+            }
+        });
         GradientsViewModel gradients = new GradientsViewModel(engine, selection);
         FeatureMapsView mapsView = new FeatureMapsView(maps, selection);
         ShortcutsView shortcutsView = new ShortcutsView(selection);

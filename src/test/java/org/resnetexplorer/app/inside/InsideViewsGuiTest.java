@@ -105,6 +105,11 @@ class InsideViewsGuiTest {
         robot.interact(() -> inside.featureMaps().channelProperty().set(5));
         assertTrue(robot.lookup("#resnetChannelStats").<Label>query().getText()
                 .startsWith("mean "));
+        // a block clicked in the editor: its output is shown, still without the engine
+        robot.interact(() -> vm.select(new org.resnetexplorer.app.BlockPath(2, 1)));
+        assertEquals("stage3.block2.relu", inside.featureMaps().layerProperty().get());
+        assertEquals("stage3.block2.relu", layers.getSelectionModel().getSelectedItem());
+        assertEquals(calls, inside.selection().engineCalls());
     }
 
     @Test
