@@ -85,13 +85,10 @@ class ClassifyTabGuiTest {
     }
 
     private void choose(String label) throws Exception {
+        select(label);
         ClassifyViewModel m = views.classify();
-        ModelChoice choice = m.choices().stream().filter(c -> c.label().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no choice " + label + " in "
-                        + m.choices()));
-        WaitForAsyncUtils.asyncFx(() -> m.selectedProperty().set(choice)).get();
         await("model loaded", () -> !m.busyProperty().get() && m.loaded() != null
-                && m.loaded().choice().equals(choice));
+                && m.loaded().choice().equals(m.selectedProperty().get()));
     }
 
     @Test
