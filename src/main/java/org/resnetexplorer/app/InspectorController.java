@@ -34,6 +34,10 @@ public final class InspectorController {
     @FXML private Spinner<Integer> inputHeightSpinner;
     @FXML private Spinner<Integer> inputWidthSpinner;
     @FXML private Spinner<Integer> classesSpinner;
+    @FXML private Spinner<Integer> stemChannelsSpinner;
+    @FXML private Spinner<Integer> stemKernelSpinner;
+    @FXML private Spinner<Integer> stemStrideSpinner;
+    @FXML private CheckBox stemPoolBox;
     @FXML private ComboBox<ShortcutOption> optionBox;
 
     public InspectorController(MainViewModel main) {
@@ -87,6 +91,17 @@ public final class InspectorController {
                 .bindBidirectional(vm.inputWidthProperty());
         spinner(classesSpinner, 1, 100000, 10);
         classesSpinner.getValueFactory().valueProperty().bindBidirectional(vm.classesProperty());
+
+        spinner(stemChannelsSpinner, 1, 8192, vm.stemChannelsProperty().get());
+        stemChannelsSpinner.getValueFactory().valueProperty()
+                .bindBidirectional(vm.stemChannelsProperty());
+        spinner(stemKernelSpinner, 1, 15, vm.stemKernelProperty().get());
+        stemKernelSpinner.getValueFactory().valueProperty()
+                .bindBidirectional(vm.stemKernelProperty());
+        spinner(stemStrideSpinner, 1, 8, vm.stemStrideProperty().get());
+        stemStrideSpinner.getValueFactory().valueProperty()
+                .bindBidirectional(vm.stemStrideProperty());
+        stemPoolBox.selectedProperty().bindBidirectional(vm.stemPoolProperty());
 
         optionBox.getItems().setAll(ShortcutOption.values());
         optionBox.setConverter(named(o -> switch (o) {

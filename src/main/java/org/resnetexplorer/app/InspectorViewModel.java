@@ -17,6 +17,7 @@ import org.resnetexplorer.model.InputShape;
 import org.resnetexplorer.model.NetworkSpec;
 import org.resnetexplorer.model.ShortcutKind;
 import org.resnetexplorer.model.ShortcutOption;
+import org.resnetexplorer.model.StemSpec;
 
 /**
  * The inspector's fields. They are loaded from the selected block and the network whenever
@@ -46,6 +47,10 @@ public final class InspectorViewModel {
     private final ObjectProperty<Integer> inputWidth = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> classes = new SimpleObjectProperty<>();
     private final ObjectProperty<ShortcutOption> shortcutOption = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> stemChannels = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> stemKernel = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> stemStride = new SimpleObjectProperty<>();
+    private final BooleanProperty stemPool = new SimpleBooleanProperty();
 
     public InspectorViewModel(MainViewModel main) {
         this.main = main;
@@ -64,6 +69,14 @@ public final class InspectorViewModel {
             field.addListener((o, a, b) -> {
                 if (!loading) {
                     commitInput();
+                }
+            });
+        }
+        for (ObservableValue<?> field : Arrays.asList(stemChannels, stemKernel, stemStride,
+                stemPool)) {
+            field.addListener((o, a, b) -> {
+                if (!loading) {
+                    commitStem();
                 }
             });
         }
@@ -103,6 +116,10 @@ public final class InspectorViewModel {
             inputWidth.set(spec.input().width());
             classes.set(spec.numClasses());
             shortcutOption.set(matchingOption(spec));
+            stemChannels.set(spec.stem().outChannels());
+            stemKernel.set(spec.stem().kernel());
+            stemStride.set(spec.stem().stride());
+            stemPool.set(spec.stem().maxPool());
         } finally {
             loading = false;
         }
@@ -152,6 +169,33 @@ public final class InspectorViewModel {
         if (!edited.equals(now)) {
             main.setInput(edited);
         }
+    }
+
+    private void commitStem() {
+        StemSpec now = main.spec().stem();
+        StemSpec edited = new StemSpec(
+                Objects.requireNonNullElse(stemChannels.get(), now.outChannels()),
+                Objects.requireNonNullElse(stemKernel.get(), now.kernel()),
+                Objects.requireNonNullElse(stemStride.get(), now.stride()), stemPool.get());
+        if (!edited.equals(now)) {
+            main.setStem(edited);
+        }
+    }
+
+    public ObjectProperty<Integer> stemChannelsProperty() {
+        return stemChannels;
+    }
+
+    public ObjectProperty<Integer> stemKernelProperty() {
+        return stemKernel;
+    }
+
+    public ObjectProperty<Integer> stemStrideProperty() {
+        return stemStride;
+    }
+
+    public BooleanProperty stemPoolProperty() {
+        return stemPool;
     }
 
     public ReadOnlyBooleanProperty blockSelectedProperty() {

@@ -336,6 +336,10 @@ public final class MainViewModel {
         apply(new SpecEdit.SetInput(input));
     }
 
+    public void setStem(org.resnetexplorer.model.StemSpec stem) {
+        apply(new SpecEdit.SetStem(stem));
+    }
+
     public void setNumClasses(int classes) {
         apply(new SpecEdit.SetNumClasses(classes));
     }

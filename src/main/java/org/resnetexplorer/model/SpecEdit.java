@@ -116,6 +116,19 @@ public sealed interface SpecEdit {
         }
     }
 
+    record SetStem(StemSpec stem) implements SpecEdit {
+        @Override
+        public NetworkSpec applyTo(NetworkSpec spec) {
+            return new NetworkSpec(spec.name(), spec.input(), stem, spec.stages(), spec.head(),
+                    spec.numClasses());
+        }
+
+        @Override
+        public String description() {
+            return "change stem";
+        }
+    }
+
     record SetNumClasses(int numClasses) implements SpecEdit {
         @Override
         public NetworkSpec applyTo(NetworkSpec spec) {

@@ -133,6 +133,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void theStemIsEditedFromTheInspectorLikeABlock() {
+        InspectorViewModel inspector = new InspectorViewModel(vm);
+        assertEquals(16, inspector.stemChannelsProperty().get());
+        // ResNet-20 with an ImageNet-style stem: 7x7 / 2 and a max pool
+        inspector.stemKernelProperty().set(7);
+        inspector.stemStrideProperty().set(2);
+        inspector.stemPoolProperty().set(true);
+        assertEquals(new org.resnetexplorer.model.StemSpec(16, 7, 2, true), vm.spec().stem());
+        assertEquals(8, vm.analysisProperty().get().layers().stream()
+                .filter(l -> l.name().equals("stem.pool")).findFirst().orElseThrow()
+                .outShape().height(), "32 / 2 / 2");
+        assertEquals("Undo change stem", vm.document().undoTextProperty().get());
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        assertEquals(Presets.get("resnet20"), vm.spec());
+        assertEquals(3, inspector.stemKernelProperty().get());
+    }
+
+    @Test
     void saveAsAddsTheExtensionAndReopensEqual() throws Exception {
         vm.select(new BlockPath(0, 0));
         vm.deleteSelected();
