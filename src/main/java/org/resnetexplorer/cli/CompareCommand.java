@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.resnetexplorer.engine.Devices;
-import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.engine.data.ImageDataset;
 import org.resnetexplorer.engine.train.Comparison;
 import org.resnetexplorer.engine.train.DivergedException;
@@ -26,7 +25,10 @@ class CompareCommand extends BaseCommand {
     @Option(names = "--arch", required = true, paramLabel = "NAME|FILE")
     String arch;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC")
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
+                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
+                    + " image held out for testing).")
     String data;
 
     @Option(names = "--steps", required = true, description = "Iterations for each network.")
@@ -63,9 +65,9 @@ class CompareCommand extends BaseCommand {
         if (steps < 1 || batch < 1 || lr <= 0) {
             throw new UserInputException("--steps and --batch must be at least 1, --lr above 0");
         }
-        Path dataDir = Inputs.fashionMnist(data);
-        ImageDataset train = FashionMnist.train(dataDir);
-        ImageDataset test = FashionMnist.test(dataDir);
+        Inputs.Data sets = Inputs.data(data, Inputs.arch(arch).input(), this::progress);
+        ImageDataset train = sets.train();
+        ImageDataset test = sets.test();
         NetworkSpec spec = Inputs.archFor(arch, train, false);
         Inputs.requireBatchFits(train, limit, batch);
         if (spec.isPlain()) {
@@ -85,7 +87,7 @@ class CompareCommand extends BaseCommand {
                 device.describe()));
         Files.createDirectories(out);
         try (Comparison c = new Comparison(spec, train, test, recipe,
-                FashionMnist.PREPROCESSING, engine, device.device(), out, steps, gradEvery)) {
+                sets.preprocessing(), engine, device.device(), out, steps, gradEvery)) {
             c.run(new Comparison.Listener() {
                 @Override
                 public void onMetrics(Comparison.Side side, MetricsRow r) {

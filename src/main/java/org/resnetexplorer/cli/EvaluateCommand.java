@@ -9,7 +9,6 @@ import java.util.Map;
 import org.resnetexplorer.engine.BatchRunner;
 import org.resnetexplorer.engine.Evaluation;
 import org.resnetexplorer.engine.ModelFolder;
-import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.engine.data.ImageDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,10 @@ class EvaluateCommand extends BaseCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR|NAME")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC")
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
+                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
+                    + " image held out for testing).")
     String data;
 
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N test images.")
@@ -34,7 +36,8 @@ class EvaluateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         Path dir = Inputs.modelFolder(model);
-        ImageDataset test = FashionMnist.test(Inputs.fashionMnist(data));
+        ImageDataset test = Inputs.data(data, ModelFolder.readSpec(dir).input(), this::progress)
+                .test();
         Engine engine = engineOptions.engine();
         Evaluation ev;
         try (ModelFolder.Loaded m = ModelFolder.load(dir, engine,

@@ -9,6 +9,9 @@ import org.resnetexplorer.engine.UserModels;
 import org.resnetexplorer.engine.zoo.ZooResNet;
 import org.resnetexplorer.engine.data.DatasetNotFoundException;
 import org.resnetexplorer.engine.data.FashionMnist;
+import org.resnetexplorer.engine.data.ImageDataset;
+import org.resnetexplorer.engine.data.ImageFolder;
+import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.model.InputShape;
 import org.resnetexplorer.model.NetworkSpec;
 import org.resnetexplorer.model.Presets;
@@ -104,6 +107,36 @@ final class Inputs {
                 + nameOrDir + "'" + hint));
     }
 
+    /** Training and test images, and how the network should see them. */
+    record Data(ImageDataset train, ImageDataset test, Preprocessing preprocessing) {
+    }
+
+    /**
+     * {@code --data}: "fashion-mnist", a folder with its IDX files, or a folder of the user's
+     * own images with one subfolder per class, fitted to {@code shape} (the network's input).
+     */
+    static Data data(String data, InputShape shape, java.util.function.Consumer<String> warn)
+            throws IOException {
+        Path dir = Path.of(data.replaceFirst("(?i)^(fashion-mnist|images):", ""));
+        if (!data.equalsIgnoreCase("fashion-mnist") && !FashionMnist.isComplete(dir)
+                && Files.isDirectory(dir) && ImageFolder.looksLikeOne(dir)) {
+            try {
+                ImageFolder.Split split = ImageFolder.load(dir, shape);
+                if (!split.skipped().isEmpty()) {
+                    warn.accept(split.skipped().size() + " files skipped (not images), e.g. "
+                            + split.skipped().get(0));
+                }
+                return new Data(split.train(), split.test(),
+                        ImageFolder.preprocessing(split.train()));
+            } catch (DatasetNotFoundException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+        Path fashion = fashionMnist(data);
+        return new Data(FashionMnist.train(fashion), FashionMnist.test(fashion),
+                FashionMnist.PREPROCESSING);
+    }
+
     /** "fashion-mnist" (the usual search path) or a folder holding its four IDX files. */
     static Path fashionMnist(String data) {
         if (data.equalsIgnoreCase("fashion-mnist")) {
@@ -117,8 +150,8 @@ final class Inputs {
         if (FashionMnist.isComplete(dir)) {
             return dir;
         }
-        throw new UserInputException("--data " + data + " is neither 'fashion-mnist' nor a"
+        throw new UserInputException("--data " + data + " is neither 'fashion-mnist', nor a"
                 + " folder with the four Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz],"
-                + " ...)");
+                + " ...), nor a folder of images with one subfolder per class");
     }
 }

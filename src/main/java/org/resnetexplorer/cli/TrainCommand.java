@@ -9,7 +9,6 @@ import java.util.Map;
 import org.resnetexplorer.engine.Devices;
 import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.engine.ModelFolder;
-import org.resnetexplorer.engine.data.FashionMnist;
 import org.resnetexplorer.engine.data.ImageDataset;
 import org.resnetexplorer.engine.train.DivergedException;
 import org.resnetexplorer.engine.train.MetricsRow;
@@ -21,15 +20,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", description = "Train a network on Fashion-MNIST and write a model"
-        + " folder (weights, spec, labels, history), saved after every epoch.")
+@Command(name = "train", description = "Train a network on Fashion-MNIST or on your own images"
+        + " and write a model folder (weights, spec, labels, history), saved after every epoch.")
 class TrainCommand extends BaseCommand {
 
     @Option(names = "--arch", required = true, paramLabel = "NAME|FILE")
     String arch;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "fashion-mnist, or a folder with its IDX files.")
+            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
+                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
+                    + " image held out for testing).")
     String data;
 
     @Option(names = "--epochs", required = true)
@@ -74,9 +75,9 @@ class TrainCommand extends BaseCommand {
             throw new UserInputException("--epochs and --batch must be at least 1, --lr above 0"
                     + " and --limit 0 or more");
         }
-        Path dataDir = Inputs.fashionMnist(data);
-        ImageDataset train = FashionMnist.train(dataDir);
-        ImageDataset test = FashionMnist.test(dataDir);
+        Inputs.Data sets = Inputs.data(data, Inputs.arch(arch).input(), this::progress);
+        ImageDataset train = sets.train();
+        ImageDataset test = sets.test();
         NetworkSpec spec = Inputs.archFor(arch, train, plain);
         Inputs.requireBatchFits(train, limit, batch);
         TrainingRecipe recipe = TrainingRecipe.defaults(epochs).withBatchSize(batch)
@@ -99,7 +100,7 @@ class TrainCommand extends BaseCommand {
         TrainingRun.Result result;
         try {
             result = new TrainingRun(spec, train, test, recipe,
-                    FashionMnist.PREPROCESSING, engine,
+                    sets.preprocessing(), engine,
                     device.device()).run(new ProgressPrinter(), out, resumeFrom);
         } catch (DivergedException e) {
             throw new UserInputException(e.getMessage(), e);

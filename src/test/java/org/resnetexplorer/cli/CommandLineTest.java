@@ -65,7 +65,37 @@ class CommandLineTest {
         CliRunner data = CliRunner.run("train", "--arch", "resnet20", "--data",
                 dir.toString(), "--epochs", "1", "--out", dir.resolve("m").toString());
         assertEquals(2, data.code());
-        assertTrue(data.err().contains("neither 'fashion-mnist' nor a folder"), data.err());
+        assertTrue(data.err().contains("neither 'fashion-mnist', nor a folder"), data.err());
+    }
+
+    @Test
+    void trainAndEvaluateTakeAFolderOfOwnImages(@TempDir Path dir) throws Exception {
+        Path images = org.resnetexplorer.engine.data.ImageFolderTest.colours(
+                dir.resolve("colours"), 20, "red", "blue", "green");
+        Path out = dir.resolve("colours-model");
+        CliRunner train = CliRunner.run("train", "--arch", "resnet20", "--data",
+                images.toString(), "--epochs", "3", "--batch", "18", "--lr", "0.05", "--out",
+                out.toString(), "--json");
+        assertEquals(0, train.code(), train.err());
+        assertEquals(java.util.List.of("blue", "green", "red"),
+                Files.readAllLines(out.resolve("labels.txt")));
+        var props = org.resnetexplorer.engine.ModelFolder.readProperties(out);
+        assertEquals("images-colours", props.getProperty("dataset"));
+        assertEquals(3, props.getProperty("input.mean").split(",").length,
+                "normalised per colour channel");
+
+        CliRunner eval = CliRunner.run("evaluate", "--model", out.toString(), "--data",
+                images.toString(), "--json");
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode ev = JSON.readTree(eval.out());
+        int held = 0;
+        for (JsonNode row : ev.get("confusion")) {
+            for (JsonNode v : row) {
+                held += v.asInt();
+            }
+        }
+        assertEquals(6, held, "every tenth image of each class was held out");
+        assertTrue(ev.get("accuracy").asDouble() >= 0.66, "colours are easy: " + eval.out());
     }
 
     @Test
