@@ -45,4 +45,17 @@ public class DownloadCommandTest {
         assertTrue(r.err().contains("resnet18, resnet34, resnet50, resnet101 or resnet152"),
                 r.err());
     }
+
+    @Test
+    void fashionMnistAlreadyThereIsNotFetchedAgain() {
+        CliRunner r = CliRunner.run("download", "fashion-mnist", "--to",
+                "src/test/resources/fashion-mnist-sample");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Fashion-MNIST is in src/test/resources/fashion-mnist-sample"),
+                r.out());
+        CliRunner nothing = CliRunner.run("download");
+        assertEquals(2, nothing.code());
+        assertTrue(nothing.err().contains("say what to download: fashion-mnist, or resnet18"),
+                nothing.err());
+    }
 }

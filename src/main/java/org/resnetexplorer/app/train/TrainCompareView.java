@@ -94,7 +94,8 @@ public final class TrainCompareView extends BorderPane {
         Button train = new Button("Train both");
         train.setId("trainButton");
         train.getStyleClass().add("default-action");
-        train.disableProperty().bind(vm.canTrainProperty().not().or(vm.runningProperty()));
+        train.disableProperty().bind(vm.canTrainProperty().not().or(vm.runningProperty())
+                .or(vm.downloadingProperty()));
         train.setOnAction(e -> vm.start());
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("pauseButton");
@@ -107,16 +108,22 @@ public final class TrainCompareView extends BorderPane {
         cancel.setId("cancelTraining");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button getData = new Button("Download Fashion-MNIST");
+        getData.setId("downloadData");
+        getData.visibleProperty().bind(vm.dataMissingProperty());
+        getData.managedProperty().bind(getData.visibleProperty());
+        getData.disableProperty().bind(vm.downloadingProperty());
+        getData.setOnAction(e -> vm.downloadData());
         FlowPane form = new FlowPane(8, 6, field("Steps each", steps), field("Batch", batch),
                 field("Learning rate", lr), field("Training images (0: all)", limit),
-                field("Save to", new HBox(2, out, chooseOut)), train, pause, cancel);
+                field("Save to", new HBox(2, out, chooseOut)), train, pause, cancel, getData);
         form.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("trainProgress");
         bar.setPrefWidth(260);
         bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.runningProperty());
+        bar.visibleProperty().bind(vm.runningProperty().or(vm.downloadingProperty()));
         Label progress = new Label();
         progress.textProperty().bind(vm.progressTextProperty());
         ComboBox<TrainingHistory.Entry> shipped = new ComboBox<>();

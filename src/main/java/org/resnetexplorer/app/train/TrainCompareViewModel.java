@@ -71,6 +71,10 @@ public final class TrainCompareViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper chartsRevision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper dataMissing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper();
+    private DataDownloader downloader = p -> FashionMnist.download(FashionMnist.userDirectory(),
+            p);
 
     private final List<MetricsRow> resnetRows = new ArrayList<>();
     private final List<MetricsRow> plainRows = new ArrayList<>();
@@ -100,6 +104,70 @@ public final class TrainCompareViewModel {
         this.data = data;
         this.runsRoot = runsRoot;
         editorChanged();
+        dataMissing.set(!dataPresent());
+    }
+
+    private boolean dataPresent() {
+        try {
+            data.locate();
+            return true;
+        } catch (DatasetNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Where Fashion-MNIST comes from when the user asks; tests put the files in place. */
+    public void setDownloader(DataDownloader value) {
+        downloader = value;
+    }
+
+    /**
+     * Downloads Fashion-MNIST (about 30 MB, into ~/.resnet-explorer/datasets) on a thread of its
+     * own; offline, the status says so and nothing else changes.
+     */
+    public void downloadData() {
+        if (downloading.get() || running.get()) {
+            return;
+        }
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                downloader.download(p -> updateProgress(p, 1));
+                return null;
+            }
+        };
+        downloading.set(true);
+        progress.set(-1);
+        progressText.set("Downloading Fashion-MNIST (about 30 MB)...");
+        task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
+        Runnable done = () -> {
+            downloading.set(false);
+            progress.set(0);
+            progressText.set("");
+        };
+        task.setOnSucceeded(e -> {
+            done.run();
+            dataMissing.set(!dataPresent());
+            status.set(dataMissing.get() ? "The download finished but Fashion-MNIST is still not"
+                    + " complete in " + FashionMnist.userDirectory() + "."
+                    : "Fashion-MNIST is ready: Train both.");
+        });
+        task.setOnFailed(e -> {
+            done.run();
+            status.set(Messages.of(task.getException()));
+        });
+        Thread t = new Thread(task, "fashion-mnist-download");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True when Fashion-MNIST is not on this computer (the Download button shows). */
+    public ReadOnlyBooleanProperty dataMissingProperty() {
+        return dataMissing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty downloadingProperty() {
+        return downloading.getReadOnlyProperty();
     }
 
     /** The app's: Fashion-MNIST from its search path, runs under ~/.resnet-explorer/runs. */
@@ -314,6 +382,9 @@ public final class TrainCompareViewModel {
         flush.run();
         finished();
         Throwable t = task.getException();
+        if (t instanceof DatasetNotFoundException) {
+            dataMissing.set(true);
+        }
         status.set(t instanceof DatasetNotFoundException || t instanceof DivergedException
                 ? t.getMessage() : "Training stopped: " + Messages.of(t));
     }

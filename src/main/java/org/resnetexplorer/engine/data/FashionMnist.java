@@ -134,7 +134,10 @@ public final class FashionMnist {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new IOException("Cannot download Fashion-MNIST from " + DOWNLOAD_URL
-                        + " (is this computer offline?): " + e.getMessage(), e);
+                        + ": this computer seems to be offline (" + (e.getMessage() == null
+                                ? e.getClass().getSimpleName() : e.getMessage()) + "). Install"
+                        + " Debian's dataset-fashion-mnist, or copy its four files into "
+                        + target + ", instead.", e);
             }
             if (response.statusCode() != 200) {
                 throw new IOException("Downloading " + name + " failed: HTTP "

@@ -130,4 +130,45 @@ class TrainCompareViewModelTest {
         assertFalse(fx(() -> vm.canTrainProperty().get()));
         assertTrue(fx(() -> vm.reasonProperty().get()).contains("no skip connections"));
     }
+
+    @Test
+    void missingDataIsDownloadedOnRequestOrTheReasonIsShown() throws Exception {
+        Path sample = Path.of("src/test/resources/fashion-mnist-sample");
+        java.util.concurrent.atomic.AtomicBoolean there = new java.util.concurrent.atomic
+                .AtomicBoolean();
+        TrainCompareViewModel vm = new TrainCompareViewModel(engine,
+                () -> Presets.get("resnet20"), () -> {
+                    if (!there.get()) {
+                        throw new DatasetNotFoundException("Fashion-MNIST was not found.");
+                    }
+                    return sample;
+                }, () -> runs);
+        assertTrue(fx(() -> vm.dataMissingProperty().get()), "the Download button shows");
+
+        vm.setDownloader(p -> {
+            throw new java.io.IOException("Cannot download Fashion-MNIST from"
+                    + " http://fashion-mnist... (is this computer offline?): no route");
+        });
+        fx(() -> {
+            vm.downloadData();
+            return null;
+        });
+        waitFor(() -> !vm.downloadingProperty().get(), 30);
+        assertTrue(fx(() -> vm.statusProperty().get()).startsWith(
+                "Cannot download Fashion-MNIST"));
+        assertTrue(fx(() -> vm.dataMissingProperty().get()));
+
+        vm.setDownloader(p -> {
+            p.accept(0.5);
+            there.set(true);
+            p.accept(1);
+        });
+        fx(() -> {
+            vm.downloadData();
+            return null;
+        });
+        waitFor(() -> !vm.downloadingProperty().get(), 30);
+        assertEquals("Fashion-MNIST is ready: Train both.", fx(() -> vm.statusProperty().get()));
+        assertFalse(fx(() -> vm.dataMissingProperty().get()), "the button goes away");
+    }
 }
