@@ -31,6 +31,7 @@ public final class Classifier implements AutoCloseable {
     private final List<String> labels;
     private final Preprocessing preprocessing;
     private final BatchRunner runner;
+    private boolean closed;
 
     /**
      * @param manager a manager on the device of the network's parameters
@@ -153,6 +154,10 @@ public final class Classifier implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (owner != null) {
             try {
                 owner.close();

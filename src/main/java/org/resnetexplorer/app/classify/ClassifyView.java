@@ -58,6 +58,8 @@ public final class ClassifyView extends BorderPane {
         models.setId("modelChooser");
         models.valueProperty().bindBidirectional(vm.selectedProperty());
         models.setPromptText("Choose a model");
+        // while a model downloads and converts, the choice stays what is being fetched
+        models.disableProperty().bind(vm.downloadingProperty());
         models.setPrefWidth(330);
         models.setMinWidth(160);
         Button download = new Button("Download");
@@ -69,10 +71,12 @@ public final class ClassifyView extends BorderPane {
         download.setOnAction(e -> vm.download());
         Button folder = new Button("Model folder…");
         folder.setOnAction(e -> chooseFolder());
+        folder.disableProperty().bind(vm.downloadingProperty());
         ComboBox<String> device = new ComboBox<>();
         device.getItems().setAll("auto", "cpu", "gpu");
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         device.setId("deviceChooser");
+        device.disableProperty().bind(vm.downloadingProperty());
         device.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String value) {

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,7 @@ public final class ClassifyViewModel {
 
     private final ReadOnlyObjectWrapper<ZooResNet> downloadable = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper gpusSeen = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper();
     private ZooFetcher fetcher = ZooDownload::fetch;
     private ExecutorService downloads;
 
@@ -78,12 +80,13 @@ public final class ClassifyViewModel {
         this.editorSpec = editorSpec;
         refreshChoices();
         selected.addListener((o, was, now) -> {
-            downloadable.set(now == null ? null : now.zooResNet().orElse(null));
-            if (downloadable.get() != null) {
+            ZooResNet zoo = now == null ? null : now.zooResNet().orElse(null);
+            downloadable.set(zoo);
+            if (zoo != null) {
                 cancel();
-                status.set(downloadable.get().title() + " is not on this computer yet: Download"
-                        + " fetches about " + downloadable.get().megabytes() + " MB from DJL's"
-                        + " model zoo (once; it is kept in " + UserModels.root() + ").");
+                status.set(zoo.title() + " is not on this computer yet: Download fetches about "
+                        + zoo.megabytes() + " MB from DJL's model zoo (once; it is kept in "
+                        + UserModels.root() + ").");
             } else if (now != null && (loaded == null || !now.equals(loaded.choice()))) {
                 load(now);
             } else if (now != null) {
@@ -91,8 +94,11 @@ public final class ClassifyViewModel {
             }
         });
         device.addListener((o, was, now) -> {
-            if (selected.get() != null) {
-                load(selected.get());
+            // an ImageNet entry still to download has nothing to reload: the loaded model has
+            ModelChoice reload = downloadable.get() != null && loaded != null ? loaded.choice()
+                    : selected.get();
+            if (reload != null && reload.kind() != ModelChoice.Kind.ZOO) {
+                load(reload);
             }
         });
     }
@@ -135,21 +141,36 @@ public final class ClassifyViewModel {
             }
         };
         busy.set(true);
+        downloading.set(true);
         progress.set(-1);
-        fetch.progressProperty().addListener((o, was, now) -> progress.set(now.doubleValue()));
-        fetch.messageProperty().addListener((o, was, now) -> status.set(now));
+        // a cancelled task still delivers the updates it posted before: they must not win
+        fetch.progressProperty().addListener((o, was, now) -> {
+            if (!fetch.isCancelled()) {
+                progress.set(now.doubleValue());
+            }
+        });
+        fetch.messageProperty().addListener((o, was, now) -> {
+            if (!fetch.isCancelled()) {
+                status.set(now);
+            }
+        });
         fetch.setOnSucceeded(e -> install(which, fetch.getValue()));
-        fetch.setOnCancelled(e -> carryOn("Download cancelled; nothing was kept."));
-        fetch.setOnFailed(e -> carryOn(message(fetch.getException())));
+        fetch.setOnCancelled(e -> carryOn(which, "Download cancelled; nothing was kept."));
+        fetch.setOnFailed(e -> carryOn(which, message(fetch.getException())));
         running = fetch;
         downloadThread().execute(fetch);
     }
 
-    /** After a download that did not happen, back to the model that is loaded, if any. */
-    private void carryOn(String why) {
+    /**
+     * After a download of {@code which} that did not happen: back to the model that is loaded,
+     * if the chooser still shows {@code which} (not if the user has chosen something else).
+     */
+    private void carryOn(ZooResNet which, String why) {
         busy.set(false);
+        downloading.set(false);
         progress.set(0);
-        if (loaded != null) {
+        ModelChoice now = selected.get();
+        if (loaded != null && now != null && now.zooResNet().equals(Optional.of(which))) {
             selected.set(loaded.choice());
         }
         status.set(why);
@@ -165,16 +186,19 @@ public final class ClassifyViewModel {
             }
         };
         progress.set(-1);
-        status.set("Converting " + which.title() + " for this app...");
+        status.set("Converting " + which.title() + " for this app (a few seconds)...");
         convert.setOnSucceeded(e -> {
             busy.set(false);
+            downloading.set(false);
             progress.set(0);
             refreshChoices();
             choose(which.folderName());
         });
-        convert.setOnFailed(e -> carryOn("Cannot use the downloaded " + which.title() + ": "
-                + message(convert.getException())));
-        running = convert;
+        convert.setOnFailed(e -> carryOn(which, "Cannot use the downloaded " + which.title()
+                + ": " + message(convert.getException())));
+        // a few seconds of file writing on the engine thread: not worth an interrupt that could
+        // leave half a model folder, so Cancel leaves it alone
+        running = null;
         executor.execute(convert);
     }
 
@@ -428,6 +452,11 @@ public final class ClassifyViewModel {
     /** The architecture of the last trained model loaded, for the editor to show. */
     public ReadOnlyObjectProperty<NetworkSpec> loadedSpecProperty() {
         return loadedSpec.getReadOnlyProperty();
+    }
+
+    /** True from Download until the model is converted (or the download given up). */
+    public ReadOnlyBooleanProperty downloadingProperty() {
+        return downloading.getReadOnlyProperty();
     }
 
     /** GPUs the engine sees, known once a model has been loaded (-1 until then). */

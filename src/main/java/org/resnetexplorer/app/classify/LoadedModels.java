@@ -27,10 +27,22 @@ public final class LoadedModels implements AutoCloseable {
         this.resnet = resnet;
         this.twin = twin;
         this.twinLabel = twinLabel;
-        // the times on the cards are then the network's, not the engine's first-pass set-up
-        resnet.warmUp();
-        if (twin != null) {
-            twin.warmUp();
+    }
+
+    /**
+     * Runs each network once, so that the times on the cards are the network's and not the
+     * engine's first-pass set-up; closes both if that fails (e.g. out of memory).
+     */
+    private LoadedModels warmedUp() {
+        try {
+            resnet.warmUp();
+            if (twin != null) {
+                twin.warmUp();
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -43,9 +55,14 @@ public final class LoadedModels implements AutoCloseable {
             Preprocessing pp = UntrainedDefaults.preprocessing(editorSpec);
             List<String> labels = UntrainedDefaults.labels(editorSpec);
             Classifier r = untrained(editorSpec, labels, pp, engine, device);
-            Classifier t = editorSpec.isPlain() ? null
-                    : untrained(editorSpec.plainTwin(), labels, pp, engine, device);
-            return new LoadedModels(choice, r, t, "plain twin (untrained)");
+            try {
+                Classifier t = editorSpec.isPlain() ? null
+                        : untrained(editorSpec.plainTwin(), labels, pp, engine, device);
+                return new LoadedModels(choice, r, t, "plain twin (untrained)").warmedUp();
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
         }
         Path dir = choice.folder();
         Classifier r = Classifier.open(dir, engine, device);
@@ -53,14 +70,14 @@ public final class LoadedModels implements AutoCloseable {
             var twinDir = ModelPair.twinFolder(dir);
             if (twinDir.isPresent()) {
                 return new LoadedModels(choice, r, Classifier.open(twinDir.get(), engine, device),
-                        twinDir.get().getFileName().toString());
+                        twinDir.get().getFileName().toString()).warmedUp();
             }
             NetworkSpec spec = r.network().spec();
             if (spec.isPlain()) {
-                return new LoadedModels(choice, r, null, null);
+                return new LoadedModels(choice, r, null, null).warmedUp();
             }
             return new LoadedModels(choice, r, untrained(spec.plainTwin(), r.labels(),
-                    r.preprocessing(), engine, device), "plain twin (untrained)");
+                    r.preprocessing(), engine, device), "plain twin (untrained)").warmedUp();
         } catch (Exception e) {
             r.close();
             throw e;

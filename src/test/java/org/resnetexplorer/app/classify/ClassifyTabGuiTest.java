@@ -228,9 +228,35 @@ class ClassifyTabGuiTest {
         clickDownload(robot);
         await("downloading", () -> m.statusProperty().get().startsWith("Downloading ResNet-34"));
         assertTrue(robot.lookup("#cancelClassify").query().isVisible());
+        assertTrue(robot.lookup("#modelChooser").query().isDisabled(),
+                "the choice stays what is being fetched");
         WaitForAsyncUtils.asyncFx(m::cancel).get();
         await("cancelled", () -> !m.busyProperty().get());
         assertEquals("Download cancelled; nothing was kept.", m.statusProperty().get());
         assertTrue(Files.notExists(dir.resolve("models/resnet34-imagenet")));
+    }
+
+    @Test
+    void choosingAnotherModelDuringADownloadStopsItAndLoadsThatOne(FxRobot robot)
+            throws Exception {
+        ClassifyViewModel m = views.classify();
+        m.setZooFetcher((which, listener, cancelled) -> {
+            for (long done = 0; !cancelled.getAsBoolean(); done += 1 << 20) {
+                listener.progress(done, 230L << 20);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            throw new java.util.concurrent.CancellationException();
+        });
+        select("ResNet-152 (ImageNet) · download, about 230 MB");
+        clickDownload(robot);
+        await("downloading", () -> m.statusProperty().get().startsWith("Downloading"));
+        choose("resnet20-fashion");
+        assertEquals("resnet20-fashion", m.selectedProperty().get().label());
+        assertEquals("Ready: drop images here.", m.statusProperty().get());
+        assertTrue(!m.downloadingProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> view.onFilesDropped(List.of(
+                new File("sample-images/fashion-8-bag-1.png")))).get();
+        await("classified", () -> m.cards().size() == 1 && !m.busyProperty().get());
+        assertEquals("Bag", m.cards().get(0).resnet().top().get(0).label());
     }
 }
