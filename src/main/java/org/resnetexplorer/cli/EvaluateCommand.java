@@ -36,12 +36,18 @@ class EvaluateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         Path dir = Inputs.modelFolder(model);
-        ImageDataset test = Inputs.data(data, ModelFolder.readSpec(dir).input(), this::progress)
-                .test();
         Engine engine = engineOptions.engine();
         Evaluation ev;
         try (ModelFolder.Loaded m = ModelFolder.load(dir, engine,
                 engineOptions.device(engine).device())) {
+            ImageDataset test = Inputs.testData(data, m.net().spec().input(),
+                    m.info().preprocessing(), this::progress);
+            try {
+                // an image folder's classes are its folder names: match them to the model's
+                test = test.relabelled(m.labels());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
             var in = m.net().spec().input();
             if (in.channels() != test.channels() || in.height() != test.height()
                     || in.width() != test.width()) {

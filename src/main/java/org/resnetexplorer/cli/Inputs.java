@@ -117,23 +117,40 @@ final class Inputs {
      */
     static Data data(String data, InputShape shape, java.util.function.Consumer<String> warn)
             throws IOException {
+        return data(data, shape, ImageFolder.FIT_WHOLE, false, warn);
+    }
+
+    /**
+     * The test images of {@code --data} for a model: an image folder is fitted as the model
+     * fits images ({@code fitting}) and only its test part is read.
+     */
+    static ImageDataset testData(String data, InputShape shape, Preprocessing fitting,
+            java.util.function.Consumer<String> warn) throws IOException {
+        return data(data, shape, fitting, true, warn).test();
+    }
+
+    private static Data data(String data, InputShape shape, Preprocessing fitting,
+            boolean testOnly, java.util.function.Consumer<String> warn) throws IOException {
         Path dir = Path.of(data.replaceFirst("(?i)^(fashion-mnist|images):", ""));
         if (!data.equalsIgnoreCase("fashion-mnist") && !FashionMnist.isComplete(dir)
-                && Files.isDirectory(dir) && ImageFolder.looksLikeOne(dir)) {
+                && Files.isDirectory(dir)) {
             try {
-                ImageFolder.Split split = ImageFolder.load(dir, shape);
-                if (!split.skipped().isEmpty()) {
-                    warn.accept(split.skipped().size() + " files skipped (not images), e.g. "
-                            + split.skipped().get(0));
+                ImageFolder.Split split = ImageFolder.load(dir, shape, fitting, testOnly);
+                split.notes().stream().limit(5).forEach(warn);
+                if (split.notes().size() > 5) {
+                    warn.accept("(and " + (split.notes().size() - 5) + " more notes)");
                 }
-                return new Data(split.train(), split.test(),
-                        ImageFolder.preprocessing(split.train()));
+                return new Data(split.train(), split.test(), testOnly ? null
+                        : ImageFolder.preprocessing(split.train()));
             } catch (DatasetNotFoundException e) {
-                throw new UserInputException(e.getMessage(), e);
+                throw new UserInputException(ImageFolder.looksLikeOne(dir) ? e.getMessage()
+                        : "--data " + data + " is neither 'fashion-mnist', nor a folder with the"
+                                + " four Fashion-MNIST IDX files, nor a folder of images with one"
+                                + " subfolder per class (" + e.getMessage() + ")", e);
             }
         }
         Path fashion = fashionMnist(data);
-        return new Data(FashionMnist.train(fashion), FashionMnist.test(fashion),
+        return new Data(testOnly ? null : FashionMnist.train(fashion), FashionMnist.test(fashion),
                 FashionMnist.PREPROCESSING);
     }
 

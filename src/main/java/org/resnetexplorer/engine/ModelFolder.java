@@ -136,11 +136,24 @@ public final class ModelFolder {
         Path metrics = dir.resolve("metrics.csv");
         List<MetricsRow> history = Files.isRegularFile(metrics) ? MetricsCsv.read(metrics)
                 : List.of();
+        Preprocessing pp;
+        try {
+            pp = Preprocessing.from(p);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve("model.properties") + ": the input normalisation"
+                    + " cannot be read (" + e.getMessage() + "): fix or remove those lines", e);
+        }
+        int channels = net.spec().input().channels();
+        if (pp.mean().length != 1 && pp.mean().length != channels) {
+            throw new IOException(dir.resolve("model.properties") + " gives "
+                    + pp.mean().length + " channel means for a network with " + channels
+                    + " input channels: fix input.mean and input.std");
+        }
         try {
             return new Info(p.getProperty("dataset", "unknown"),
                     Integer.parseInt(p.getProperty("epochs", "0").trim()),
                     Double.parseDouble(p.getProperty("accuracy", "NaN").trim()),
-                    Preprocessing.from(p), null, history);
+                    pp, null, history);
         } catch (NumberFormatException e) {
             throw new IOException(dir.resolve("model.properties") + " has a value that is not a"
                     + " number (" + e.getMessage() + "): fix or remove the line", e);

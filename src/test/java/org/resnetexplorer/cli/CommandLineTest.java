@@ -96,6 +96,12 @@ class CommandLineTest {
         }
         assertEquals(6, held, "every tenth image of each class was held out");
         assertTrue(ev.get("accuracy").asDouble() >= 0.66, "colours are easy: " + eval.out());
+
+        CliRunner other = CliRunner.run("evaluate", "--model", "resnet20-fashion", "--data",
+                images.toString());
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("the images' class 'blue' is not one of the model's 10"
+                + " classes (T-shirt/top, Trouser"), other.err());
     }
 
     @Test

@@ -44,4 +44,37 @@ public record ImageDataset(String name, int channels, int height, int width, byt
             out[offset + k] = (pixels[base + k] & 0xFF) / 255f;
         }
     }
+
+    /**
+     * The same images with labels numbered as in {@code labels} (matched by name, ignoring
+     * case), e.g. an image folder's classes against a trained model's; every class here must
+     * be one of them.
+     */
+    public ImageDataset relabelled(List<String> labels) {
+        if (labels.equals(classes)) {
+            return this;
+        }
+        int[] map = new int[classes.size()];
+        for (int c = 0; c < map.length; c++) {
+            String name = classes.get(c);
+            map[c] = -1;
+            for (int k = 0; k < labels.size() && map[c] < 0; k++) {
+                if (labels.get(k).equalsIgnoreCase(name)) {
+                    map[c] = k;
+                }
+            }
+            if (map[c] < 0) {
+                throw new IllegalArgumentException("the images' class '" + name + "' is not one"
+                        + " of the model's " + labels.size() + " classes (" + String.join(", ",
+                        labels.subList(0, Math.min(10, labels.size())))
+                        + (labels.size() > 10 ? ", ..." : "") + "): name each class folder as"
+                        + " the model names its class");
+            }
+        }
+        int[] y = new int[this.labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = map[this.labels[i]];
+        }
+        return new ImageDataset(name, channels, height, width, pixels, y, labels);
+    }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.resnetexplorer.engine.Preprocessing;
 import org.resnetexplorer.engine.image.DecodedImage;
@@ -17,20 +20,25 @@ import org.resnetexplorer.model.InputShape;
  * A data set of the user's own images, one subfolder per class (the ImageFolder convention):
  * either {@code DIR/train/<class>/...} with {@code DIR/test/<class>/...} (or {@code val/}), or
  * {@code DIR/<class>/...}, of which every tenth image of each class is held out for testing.
- * Each image is decoded and fitted whole to the network's input size, as classification does.
+ * Each image is decoded and fitted to the network's input as classification fits it (whole and
+ * padded for a model trained here, centre-cropped for an ImageNet model).
  */
 public final class ImageFolder {
 
     /** Every n-th image of a class is a test image when the folder has no test split. */
     static final int TEST_EVERY = 10;
 
-    private static final Preprocessing RAW = Preprocessing.NONE;
+    /** Images are fitted whole on their own background, as for training here. */
+    public static final Preprocessing FIT_WHOLE = Preprocessing.NONE;
 
     private ImageFolder() {
     }
 
-    /** The training and test images, the classes, and the files that could not be read. */
-    public record Split(ImageDataset train, ImageDataset test, List<String> skipped) {
+    /**
+     * The training and test images, and notes for the user: files that could not be read,
+     * classes too small to hold an image out.
+     */
+    public record Split(ImageDataset train, ImageDataset test, List<String> notes) {
     }
 
     /** True when {@code dir} looks like an image folder rather than Fashion-MNIST's IDX files. */
@@ -39,13 +47,27 @@ public final class ImageFolder {
         return Files.isDirectory(dir) && classes(root).size() >= 2;
     }
 
+    /** Training and test images, fitted whole. */
     public static Split load(Path dir, InputShape shape) throws IOException,
             DatasetNotFoundException {
+        return load(dir, shape, FIT_WHOLE, false);
+    }
+
+    /**
+     * @param fitting how a model wants images fitted (only its background and crop are used;
+     *     the values stay raw 0..1)
+     * @param testOnly read only the test images (for evaluating a model); the training part of
+     *     the result is then empty
+     */
+    public static Split load(Path dir, InputShape shape, Preprocessing fitting, boolean testOnly)
+            throws IOException, DatasetNotFoundException {
         if (!Files.isDirectory(dir)) {
             throw new DatasetNotFoundException(dir + " is not a folder");
         }
+        Preprocessing fit = new Preprocessing(new float[] {0f}, new float[] {1f},
+                fitting.darkBackground(), fitting.centerCrop());
         String name = "images-" + dir.getFileName();
-        List<String> skipped = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Path trainRoot = dir.resolve("train");
         if (Files.isDirectory(trainRoot)) {
             List<String> classes = requireClasses(trainRoot);
@@ -55,13 +77,18 @@ public final class ImageFolder {
                 throw new DatasetNotFoundException(dir + " has train/ but no test/ or val/"
                         + " folder: add one, or put the class folders directly in " + dir);
             }
-            return new Split(read(name + "-train", trainRoot, classes, shape, skipped, -1, false),
-                    read(name + "-test", testRoot, classes, shape, skipped, -1, false), skipped);
+            ImageDataset test = read(name + "-test", testRoot, classes, shape, fit, -1, true,
+                    notes);
+            ImageDataset train = testOnly ? empty(name + "-train", shape, classes)
+                    : read(name + "-train", trainRoot, classes, shape, fit, -1, false, notes);
+            return new Split(train, test, notes);
         }
         List<String> classes = requireClasses(dir);
-        return new Split(read(name + "-train", dir, classes, shape, skipped, TEST_EVERY, false),
-                read(name + "-test", dir, classes, shape, new ArrayList<>(), TEST_EVERY, true),
-                skipped);
+        ImageDataset test = read(name + "-test", dir, classes, shape, fit, TEST_EVERY, true,
+                notes);
+        ImageDataset train = testOnly ? empty(name + "-train", shape, classes)
+                : read(name + "-train", dir, classes, shape, fit, TEST_EVERY, false, notes);
+        return new Split(train, test, notes);
     }
 
     /**
@@ -89,6 +116,11 @@ public final class ImageFolder {
             std[ch] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[ch] / n - m * m)));
         }
         return new Preprocessing(mean, std, false, false);
+    }
+
+    private static ImageDataset empty(String name, InputShape shape, List<String> classes) {
+        return new ImageDataset(name, shape.channels(), shape.height(), shape.width(),
+                new byte[0], new int[0], classes);
     }
 
     private static List<String> requireClasses(Path root) throws IOException,
@@ -120,83 +152,109 @@ public final class ImageFolder {
         }
     }
 
+    /** The files of each class that belong to this part, in name order. */
+    private static List<List<Path>> files(Path root, List<String> classes, int every,
+            boolean testPart) throws IOException {
+        List<List<Path>> perClass = new ArrayList<>();
+        for (String c : classes) {
+            Path dir = root.resolve(c);
+            List<Path> kept = new ArrayList<>();
+            if (Files.isDirectory(dir)) {
+                List<Path> all;
+                try (Stream<Path> list = Files.list(dir)) {
+                    all = list.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                            .toList();
+                }
+                for (int k = 0; k < all.size(); k++) {
+                    if (every <= 0 || (k % every == every - 1) == testPart) {
+                        kept.add(all.get(k));
+                    }
+                }
+            }
+            perClass.add(kept);
+        }
+        return perClass;
+    }
+
     /**
+     * Decodes one part into a single byte array of known size (refused up front when it would
+     * not fit in memory), then shuffles the images in place.
+     *
      * @param every with {@code testPart}: keep only every n-th file of a class (true) or all
      *     others (false); -1 keeps all
      */
     private static ImageDataset read(String name, Path root, List<String> classes,
-            InputShape shape, List<String> skipped, int every, boolean testPart)
+            InputShape shape, Preprocessing fit, int every, boolean testPart, List<String> notes)
             throws IOException, DatasetNotFoundException {
+        List<List<Path>> perClass = files(root, classes, every, testPart);
+        int count = perClass.stream().mapToInt(List::size).sum();
         int size = shape.channels() * shape.height() * shape.width();
-        java.io.ByteArrayOutputStream pixels = new java.io.ByteArrayOutputStream();
-        List<Integer> labels = new ArrayList<>();
-        byte[] one = new byte[size];
+        long bytes = (long) count * size;
+        long budget = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 3);
+        if (bytes > budget) {
+            throw new DatasetNotFoundException(String.format(Locale.ROOT, "%s: %d images of %s"
+                    + " need %d MB, more than this app can hold (%d MB): use fewer images, a"
+                    + " network with a smaller input, or give Java more memory (-Xmx)", root,
+                    count, shape, bytes >> 20, budget >> 20));
+        }
+        byte[] pixels = new byte[(int) bytes];
+        int[] labels = new int[count];
+        int n = 0;
         for (int label = 0; label < classes.size(); label++) {
-            Path dir = root.resolve(classes.get(label));
-            if (!Files.isDirectory(dir)) {
-                continue;
+            if (every > 0 && testPart && perClass.get(label).isEmpty()) {
+                notes.add("class '" + classes.get(label) + "' has fewer than " + every
+                        + " images: none is held out to test it");
             }
-            List<Path> files;
-            try (Stream<Path> list = Files.list(dir)) {
-                files = list.filter(Files::isRegularFile)
-                        .filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
-                        .toList();
-            }
-            for (int k = 0; k < files.size(); k++) {
-                if (every > 0 && (k % every == every - 1) != testPart) {
-                    continue;
-                }
+            for (Path file : perClass.get(label)) {
                 DecodedImage image;
                 try {
-                    image = ImageLoader.read(files.get(k), 4 * Math.max(shape.height(),
-                            shape.width()));
+                    image = ImageLoader.read(file, 4 * Math.max(shape.height(), shape.width()));
                 } catch (ImageReadException e) {
-                    skipped.add(e.getMessage());
+                    notes.add(e.getMessage());
                     continue;
                 }
-                float[] v = ImagePreprocessor.prepare(image, shape, RAW).pixels();
+                float[] v = ImagePreprocessor.prepare(image, shape, fit).pixels();
+                int base = n * size;
                 for (int i = 0; i < size; i++) {
-                    one[i] = (byte) Math.round(Math.max(0, Math.min(1, v[i])) * 255);
+                    pixels[base + i] = (byte) Math.round(Math.max(0, Math.min(1, v[i])) * 255);
                 }
-                pixels.write(one, 0, size);
-                labels.add(label);
+                labels[n++] = label;
             }
         }
-        if (labels.isEmpty()) {
+        if (n == 0) {
             throw new DatasetNotFoundException(root + " has no readable images for "
-                    + (testPart ? "testing" : name.endsWith("-test") ? "testing" : "training")
-                    + (every > 0 ? ": each class needs at least " + every + " images" : ""));
+                    + (testPart ? "testing" : "training")
+                    + (every > 0 && testPart ? ": each class needs at least " + every
+                            + " images" : ""));
         }
-        return shuffled(new ImageDataset(name, shape.channels(), shape.height(),
-                shape.width(), pixels.toByteArray(),
-                labels.stream().mapToInt(Integer::intValue).toArray(), classes));
+        if (n < count) {
+            pixels = Arrays.copyOf(pixels, n * size);
+            labels = Arrays.copyOf(labels, n);
+        }
+        shuffle(pixels, labels, size);
+        return new ImageDataset(name, shape.channels(), shape.height(), shape.width(), pixels,
+                labels, classes);
     }
 
     /**
-     * The images in a fixed random order: read class by class, the first test images would all
-     * be of the first class, and the training history measures test error on the first ones.
+     * A fixed random order: read class by class, the first test images would all be of the
+     * first class, and the training history measures test error on the first ones.
      */
-    private static ImageDataset shuffled(ImageDataset d) {
-        int n = d.size();
-        int size = d.imageSize();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Random random = new java.util.Random(42);
-        for (int i = n - 1; i > 0; i--) {
+    private static void shuffle(byte[] pixels, int[] labels, int size) {
+        Random random = new Random(42);
+        byte[] tmp = new byte[size];
+        for (int i = labels.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+            if (i == j) {
+                continue;
+            }
+            System.arraycopy(pixels, i * size, tmp, 0, size);
+            System.arraycopy(pixels, j * size, pixels, i * size, size);
+            System.arraycopy(tmp, 0, pixels, j * size, size);
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
         }
-        byte[] px = new byte[d.pixels().length];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(d.pixels(), order[i] * size, px, i * size, size);
-            labels[i] = d.labels()[order[i]];
-        }
-        return new ImageDataset(d.name(), d.channels(), d.height(), d.width(), px, labels,
-                d.classes());
     }
 }

@@ -58,8 +58,8 @@ public class ImageFolderTest {
         assertEquals(List.of("blue", "red"), split.train().classes());
         assertEquals(4, split.test().size(), "every tenth file of each class");
         assertEquals(36, split.train().size(), "18 of each; the text file is skipped");
-        assertEquals(1, split.skipped().size());
-        assertTrue(split.skipped().get(0).contains("notes.txt"), split.skipped().get(0));
+        assertEquals(1, split.notes().size());
+        assertTrue(split.notes().get(0).contains("notes.txt"), split.notes().get(0));
         assertEquals(3 * 32 * 32, split.train().imageSize());
         // red images are red where the network looks
         int i = 0;
@@ -70,9 +70,30 @@ public class ImageFolderTest {
         split.train().copyImage(i, px, 0);
         assertTrue(px[16 * 32 + 2] > 0.7f && px[32 * 32 + 16 * 32 + 2] < 0.2f);
 
+    }
+
+    @Test
+    void theNormalisationIsEachChannelsOwn() throws Exception {
+        Path root = tmp.resolve("solid");
+        for (String name : List.of("red", "blue")) {
+            Path dir = Files.createDirectories(root.resolve(name));
+            for (int i = 0; i < 10; i++) {
+                BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(name.equals("red") ? Color.RED : Color.BLUE);
+                g.fillRect(0, 0, 8, 8);
+                g.dispose();
+                ImageIO.write(img, "png", dir.resolve(name + i + ".png").toFile());
+            }
+        }
+        ImageFolder.Split split = ImageFolder.load(root, new InputShape(3, 8, 8));
         Preprocessing pp = ImageFolder.preprocessing(split.train());
-        assertEquals(3, pp.mean().length);
-        assertTrue(pp.mean()[0] > pp.mean()[2] - 0.2f, "as much red as blue in the set");
+        // half the images are pure red, half pure blue, none has any green
+        assertEquals(0.5f, pp.mean()[0], 1e-6);
+        assertEquals(0f, pp.mean()[1], 1e-6);
+        assertEquals(0.5f, pp.mean()[2], 1e-6);
+        assertEquals(0.5f, pp.std()[0], 1e-6);
+        assertEquals(0.5f, pp.std()[2], 1e-6);
     }
 
     @Test
@@ -98,5 +119,29 @@ public class ImageFolderTest {
                 () -> ImageFolder.load(tmp.resolve("few"), new InputShape(3, 32, 32)));
         assertTrue(e.getMessage().contains("each class needs at least 10 images"),
                 e.getMessage());
+        colours(tmp.resolve("uneven"), 12, "red", "blue");
+        colours(tmp.resolve("uneven"), 4, "green");
+        ImageFolder.Split split = ImageFolder.load(tmp.resolve("uneven"),
+                new InputShape(3, 16, 16));
+        assertTrue(split.notes().contains("class 'green' has fewer than 10 images: none is held"
+                + " out to test it"), split.notes().toString());
+    }
+
+    @Test
+    void aTestFolderIsReadAsAModelFitsImagesAndItsClassesMatchedByName() throws Exception {
+        Path root = colours(tmp.resolve("eval"), 10, "red", "blue");
+        ImageFolder.Split split = ImageFolder.load(root, new InputShape(3, 16, 16),
+                Preprocessing.IMAGENET, true);
+        assertEquals(0, split.train().size(), "only the test part is read");
+        assertEquals(2, split.test().size());
+        ImageDataset relabelled = split.test().relabelled(List.of("green", "Red", "BLUE"));
+        assertEquals(List.of("green", "Red", "BLUE"), relabelled.classes());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(split.test().labels()[i] == 0 ? 2 : 1, relabelled.labels()[i]);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> split.test().relabelled(List.of("cat", "dog")));
+        assertTrue(e.getMessage().startsWith("the images' class 'blue' is not one of the"
+                + " model's 2 classes (cat, dog)"), e.getMessage());
     }
 }
