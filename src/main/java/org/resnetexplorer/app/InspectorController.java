@@ -96,6 +96,9 @@ public final class InspectorController {
         stemChannelsSpinner.getValueFactory().valueProperty()
                 .bindBidirectional(vm.stemChannelsProperty());
         spinner(stemKernelSpinner, 1, 15, vm.stemKernelProperty().get());
+        // odd kernels only keep the image centred: the arrows step 1, 3, 5, 7
+        ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory)
+                stemKernelSpinner.getValueFactory()).setAmountToStepBy(2);
         stemKernelSpinner.getValueFactory().valueProperty()
                 .bindBidirectional(vm.stemKernelProperty());
         spinner(stemStrideSpinner, 1, 8, vm.stemStrideProperty().get());

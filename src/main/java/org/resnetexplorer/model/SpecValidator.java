@@ -27,6 +27,11 @@ public final class SpecValidator {
                     + " at least 1 and a stride of at least 1"));
             return problems;
         }
+        if (stem.kernel() % 2 == 0) {
+            // padding k/2 on both sides makes an even kernel grow the image by one pixel
+            problems.add(new SpecProblem(0, 0, "the stem's kernel must be odd (1, 3, 5, 7, ...)"
+                    + " so that it keeps the image centred, not " + stem.kernel()));
+        }
         if (spec.stages().isEmpty()) {
             problems.add(new SpecProblem(0, 0, "the network has no stages: add a stage with at"
                     + " least one block"));

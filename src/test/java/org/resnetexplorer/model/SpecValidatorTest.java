@@ -34,6 +34,17 @@ class SpecValidatorTest {
     }
 
     @Test
+    void anEvenStemKernelIsRefusedWithTheReason() {
+        NetworkSpec spec = Presets.get("resnet20");
+        NetworkSpec bad = new NetworkSpec(spec.name(), spec.input(), new StemSpec(16, 4, 1, false),
+                spec.stages(), spec.head(), spec.numClasses());
+        List<SpecProblem> problems = SpecValidator.validate(bad);
+        assertEquals(1, problems.size());
+        assertEquals("the stem's kernel must be odd (1, 3, 5, 7, ...) so that it keeps the image"
+                + " centred, not 4", problems.get(0).toString());
+    }
+
+    @Test
     void zeroPadCannotRemoveChannels() {
         NetworkSpec spec = Presets.get("resnet20");
         NetworkSpec bad = replaceBlock(spec, 2, 0, BlockSpec.basic(8, 2, ShortcutKind.ZERO_PAD));
