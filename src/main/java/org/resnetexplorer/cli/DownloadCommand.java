@@ -73,7 +73,9 @@ class DownloadCommand extends BaseCommand {
             printJson(root);
         } else {
             out().println((already && !force ? which.title() + " is already in " : which.title()
-                    + " saved to ") + target);
+                    + " saved to ") + target + (already && !force && from != null
+                            ? " (nothing converted: add --force to convert " + from + " again)"
+                            : ""));
             out().println("Classify with: resnet-explorer classify --model "
                     + (to == null ? which.folderName() : target.toString()) + " IMAGE...");
         }

@@ -81,8 +81,10 @@ public final class ModelFolder {
             try (Writer w = Files.newBufferedWriter(tmp.resolve("model.properties"))) {
                 p.store(w, "ResNet Explorer model");
             }
+            // the weights last: a folder is taken for a model once they are there
             try (Stream<Path> files = Files.list(tmp)) {
-                for (Path f : files.toList()) {
+                for (Path f : files.sorted(Comparator.comparing(
+                        (Path f) -> f.getFileName().toString().equals(PARAMS))).toList()) {
                     Files.move(f, dir.resolve(f.getFileName()),
                             StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }

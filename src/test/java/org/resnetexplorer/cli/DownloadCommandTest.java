@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resnetexplorer.engine.zoo.GluonResNet18;
+import org.resnetexplorer.engine.zoo.GluonResNet;
 
 /** {@code download}: the zoo's files become a model folder that {@code classify} takes. */
 public class DownloadCommandTest {
@@ -18,8 +18,8 @@ public class DownloadCommandTest {
     @Test
     void zooFilesAtHandBecomeAModelThatClassifiesPhotos() throws Exception {
         Path zoo = Files.createDirectories(tmp.resolve("zoo"));
-        GluonResNet18.weights(3).write(zoo.resolve("resnet18_v1-0000.params"));
-        GluonResNet18.synset(zoo.resolve("synset.txt"), 1000);
+        GluonResNet.weights(3).write(zoo.resolve("resnet18_v1-0000.params"));
+        GluonResNet.synset(zoo.resolve("synset.txt"), 1000);
         Path out = tmp.resolve("resnet18-imagenet");
 
         CliRunner made = CliRunner.run("download", "--arch", "resnet18", "--from", zoo.toString(),

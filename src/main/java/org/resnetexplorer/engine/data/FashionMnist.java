@@ -125,6 +125,7 @@ public final class FashionMnist {
             throws IOException, InterruptedException {
         Files.createDirectories(target);
         HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         for (int i = 0; i < FILES.length; i++) {
             String name = FILES[i] + ".gz";

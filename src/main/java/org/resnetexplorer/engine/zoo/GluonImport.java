@@ -46,7 +46,8 @@ public final class GluonImport {
 
     /**
      * Converts the zoo's files in {@code source} (a {@code *.params} file and {@code synset.txt})
-     * into a model folder at {@code target}, written atomically.
+     * into a model folder at {@code target} (written to a temporary folder first, then moved in;
+     * the weights last, so that a half-moved folder is not taken for a model).
      */
     public static void convert(Path source, ZooResNet which, Engine engine, Path target)
             throws IOException {

@@ -46,6 +46,18 @@ public final class ZooDownload {
      */
     public static Path fetch(ZooResNet which, Listener listener, BooleanSupplier cancelled)
             throws IOException {
+        // DJL's offline switch is process-wide: one download at a time flips and restores it
+        synchronized (ZooDownload.class) {
+            return fetchOnline(which, listener, cancelled);
+        }
+    }
+
+    private static Path fetchOnline(ZooResNet which, Listener listener,
+            BooleanSupplier cancelled) throws IOException {
+        // DJL reads with plain URL connections, which wait for ever on a stalled network unless
+        // the JDK's defaults say otherwise; Cancel only acts when bytes arrive
+        setIfAbsent("sun.net.client.defaultConnectTimeout", "20000");
+        setIfAbsent("sun.net.client.defaultReadTimeout", "60000");
         String before = System.getProperty(OFFLINE);
         System.setProperty(OFFLINE, "false");
         try {
@@ -77,6 +89,12 @@ public final class ZooDownload {
             } else {
                 System.setProperty(OFFLINE, before);
             }
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 

@@ -163,9 +163,9 @@ class ClassifyTabGuiTest {
         m.setZooFetcher((which, listener, cancelled) -> {
             assertEquals("resnet18_v1", which.artifact());
             listener.progress(20 << 20, 45 << 20);
-            org.resnetexplorer.engine.zoo.GluonResNet18.weights(5)
+            org.resnetexplorer.engine.zoo.GluonResNet.weights(5)
                     .write(zoo.resolve("resnet18_v1-0000.params"));
-            org.resnetexplorer.engine.zoo.GluonResNet18.synset(zoo.resolve("synset.txt"), 1000);
+            org.resnetexplorer.engine.zoo.GluonResNet.synset(zoo.resolve("synset.txt"), 1000);
             return zoo;
         });
         select("ResNet-18 (ImageNet) · download, about 45 MB");

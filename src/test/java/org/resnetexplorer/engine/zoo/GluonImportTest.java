@@ -37,13 +37,13 @@ public class GluonImportTest {
     @BeforeAll
     static void convertOnce() throws Exception {
         Path download = Files.createDirectories(tmp.resolve("download"));
-        weights = GluonResNet18.weights(42);
+        weights = GluonResNet.weights(42);
         // Gluon's bottleneck 1x1 convolutions carry a bias; give one to a conv here to see it
         // folded into the batch norm after it
-        stage1Bias = GluonResNet18.normal(new Random(7), 64, 0.2);
+        stage1Bias = GluonResNet.normal(new Random(7), 64, 0.2);
         weights.put("arg:resnetv10_stage1_conv0_bias", stage1Bias, 64);
         weights.write(download.resolve("resnet18_v1-0000.params"));
-        GluonResNet18.synset(download.resolve("synset.txt"), 1000);
+        GluonResNet.synset(download.resolve("synset.txt"), 1000);
         folder = tmp.resolve("resnet18-imagenet");
         GluonImport.convert(download, ZooResNet.get("resnet18"), engine(), folder);
         classifier = Classifier.open(folder, engine(), Device.cpu());
@@ -111,7 +111,7 @@ public class GluonImportTest {
         Path dir = Files.createDirectories(tmp.resolve("vgg"));
         new MxNetParamsFile().put("arg:vgg0_conv0_weight", new float[4], 1, 1, 2, 2)
                 .write(dir.resolve("vgg16-0000.params"));
-        GluonResNet18.synset(dir.resolve("synset.txt"), 1000);
+        GluonResNet.synset(dir.resolve("synset.txt"), 1000);
         IOException e = assertThrows(ImportException.class, () -> GluonImport.convert(dir,
                 ZooResNet.get("resnet18"), engine(), tmp.resolve("out-vgg")));
         assertTrue(e.getMessage().contains("vgg0_conv0_weight"), e.getMessage());
@@ -128,7 +128,7 @@ public class GluonImportTest {
             }
         });
         partial.write(dir.resolve("resnet18_v1-0000.params"));
-        GluonResNet18.synset(dir.resolve("synset.txt"), 1000);
+        GluonResNet.synset(dir.resolve("synset.txt"), 1000);
         IOException e = assertThrows(ImportException.class, () -> GluonImport.convert(dir,
                 ZooResNet.get("resnet18"), engine(), tmp.resolve("out-short")));
         assertTrue(e.getMessage().contains("stage4.block1.conv1"), e.getMessage());
@@ -138,18 +138,59 @@ public class GluonImportTest {
     void aBrokenDownloadSaysSoAndWhatToDo() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("broken"));
         Files.write(dir.resolve("resnet18_v1-0000.params"), new byte[] {1, 2, 3, 4, 5});
-        GluonResNet18.synset(dir.resolve("synset.txt"), 1000);
+        GluonResNet.synset(dir.resolve("synset.txt"), 1000);
         IOException e = assertThrows(ImportException.class, () -> GluonImport.convert(dir,
                 ZooResNet.get("resnet18"), engine(), tmp.resolve("out-broken")));
         assertTrue(e.getMessage().contains("not an MXNet parameter file")
                 && e.getMessage().contains("download it again"), e.getMessage());
 
         Path noLabels = Files.createDirectories(tmp.resolve("few-classes"));
-        GluonResNet18.synset(noLabels.resolve("synset.txt"), 10);
+        GluonResNet.synset(noLabels.resolve("synset.txt"), 10);
         Files.write(noLabels.resolve("x.params"), new byte[] {0});
         e = assertThrows(ImportException.class, () -> GluonImport.convert(noLabels,
                 ZooResNet.get("resnet18"), engine(), tmp.resolve("out-few")));
         assertTrue(e.getMessage().contains("10 classes"), e.getMessage());
+    }
+
+    @Test
+    void aBottleneckResNet50KeepsEveryWeightAndFoldsBothBiasesOfEachBlock() throws Exception {
+        Path download = Files.createDirectories(tmp.resolve("download50"));
+        MxNetParamsFile w50 = GluonResNet.weights(50, 9);
+        w50.write(download.resolve("resnet50_v1-0000.params"));
+        GluonResNet.synset(download.resolve("synset.txt"), 1000);
+        Path out = tmp.resolve("resnet50-imagenet");
+        GluonImport.convert(download, ZooResNet.get("resnet50"), engine(), out);
+        try (ModelFolder.Loaded m = ModelFolder.load(out, engine(), Device.cpu())) {
+            assertEquals(25_557_032L, m.net().analysis().params());
+            java.util.function.BiFunction<String, String, float[]> ours = (layer, param) ->
+                    m.net().layerBlock(layer).getParameters().get(param).getArray()
+                            .toFloatArray();
+            java.util.function.Function<String, float[]> gluon = name ->
+                    w50.arrays().get(name).values();
+            // stage 1, block 1: conv0..conv2 the body, conv3 the projection (64 -> 256)
+            assertArrayEquals(gluon.apply("arg:resnetv10_stage1_conv3_weight"),
+                    ours.apply("stage1.block1.shortcut.conv", "weight"));
+            // stage 3, block 2 starts after block 1's four convolutions: conv4, conv5, conv6
+            assertArrayEquals(gluon.apply("arg:resnetv10_stage3_conv5_weight"),
+                    ours.apply("stage3.block2.conv2", "weight"));
+            // both 1x1 convolutions of a bottleneck have a bias, folded into their batch norm
+            for (String[] pair : new String[][] {{"stage3_conv4", "stage3_batchnorm4",
+                "stage3.block2.bn1"}, {"stage3_conv6", "stage3_batchnorm6", "stage3.block2.bn3"}}) {
+                float[] bias = gluon.apply("arg:resnetv10_" + pair[0] + "_bias");
+                float[] mean = gluon.apply("aux:resnetv10_" + pair[1] + "_running_mean");
+                float[] folded = ours.apply(pair[2], "runningMean");
+                for (int i = 0; i < mean.length; i++) {
+                    assertEquals(mean[i] - bias[i], folded[i], 1e-6, pair[2]);
+                }
+            }
+            // the 3x3 has none: its batch norm's mean is Gluon's own
+            assertArrayEquals(gluon.apply("aux:resnetv10_stage3_batchnorm5_running_mean"),
+                    ours.apply("stage3.block2.bn2", "runningMean"));
+            // the paper's v1: stage 2 halves the size in its first 1x1 convolution
+            assertEquals(2, m.net().analysis().layers().stream()
+                    .filter(l -> l.name().equals("stage2.block1.conv1")).findFirst()
+                    .orElseThrow().stride());
+        }
     }
 
     @Test
