@@ -22,9 +22,11 @@ public record InsideTabs(InsideSelection selection, FeatureMapsViewModel feature
         });
         FeatureMapsViewModel maps = new FeatureMapsViewModel(selection);
         // a block clicked in the editor shows its output in Feature maps, when the probed
-        // network has that block (the editor holds the loaded model's architecture)
+        // network is the editor's (same stages; the editor holds a loaded model's architecture)
         vm.selectionProperty().addListener((o, a, path) -> {
-            if (path != null) {
+            InsideReport r = selection.reportProperty().get();
+            if (path != null && r != null
+                    && r.resnetSpec().stages().equals(vm.spec().stages())) {
                 maps.showBlock(path.stage() + 1, path.block() + 1);
             }
         });
