@@ -31,10 +31,13 @@ public final class FusedInference {
     private FusedInference() {
     }
 
-    /** True when the switch is on and the network's engine can run the graph. */
+    /**
+     * True when the switch is on and the network's engine can run the graph: MXNet on the CPU
+     * (oneDNN is a CPU library; a GPU keeps the imperative network, untested here).
+     */
     public static boolean available(NDManager manager) {
         return Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
-                && manager instanceof MxNDManager;
+                && manager instanceof MxNDManager && !manager.getDevice().isGpu();
     }
 
     /**

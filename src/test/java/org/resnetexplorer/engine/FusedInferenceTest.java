@@ -1,9 +1,12 @@
 package org.resnetexplorer.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +47,26 @@ class FusedInferenceTest {
             assertSameLogits(side.net(), side.model().getNDManager(), 2);
         } finally {
             side.model().close();
+        }
+    }
+
+    @Test
+    void theGraphReadsEveryWeightOfTheNetwork() {
+        for (String name : List.of("resnet50", "resnet20", "plain-resnet20", "preact-resnet56")) {
+            SpecNetwork net = SpecNetwork.of(Presets.get(name));
+            assertEquals(net.getParameters().size(), SymbolGraph.of(net.analysis()).parameters()
+                    .size(), name);
+        }
+    }
+
+    @Test
+    void switchedOffTheImperativeNetworkRuns() {
+        System.setProperty(FusedInference.SWITCH, "false");
+        try (NDManager m = Engines.get(null).newBaseManager()) {
+            assertFalse(FusedInference.available(m));
+            assertTrue(FusedInference.of(SpecNetwork.of(Presets.get("resnet20")), m).isEmpty());
+        } finally {
+            System.clearProperty(FusedInference.SWITCH);
         }
     }
 
