@@ -23,7 +23,6 @@ public final class Engines {
             System.setProperty("ai.djl.offline", "true");
         }
         NativeThreads.useAllCores();
-        NativeMemory.returnLargeBlocks();
     }
 
     /** The engine to use when the user named none: {@code -Dresnet.engine}, else MXNet. */

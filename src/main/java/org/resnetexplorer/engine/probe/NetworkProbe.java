@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resnetexplorer.engine.HostCopy;
 import org.resnetexplorer.engine.SpecNetwork;
 import org.resnetexplorer.model.LayerInfo;
 
@@ -45,7 +46,7 @@ public final class NetworkProbe {
      * slower than the copy (measured: 3 ms against 2 ms for a 32x16x28x28 tensor).
      */
     public ForwardReport forward(float[] x, int batch) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); HostCopy host = new HostCopy()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, imageSize() * batch),
                     net.inputShape(batch));
             Map<String, double[]> moments = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public final class NetworkProbe {
             Map<String, ActivationMap> maps = new LinkedHashMap<>();
             NDArray logits = net.withRecorder((name, value) -> {
                 Shape s = value.getShape();
-                float[] all = value.toFloatArray();
+                float[] all = host.floats(value);
                 double sum = 0;
                 double sq = 0;
                 for (float v : all) {
@@ -87,14 +88,18 @@ public final class NetworkProbe {
                         std(moments.get(block)),
                         residual ? Math.sqrt(branch[1]) / Math.sqrt(shortcut[1]) : Double.NaN));
             }
-            return new ForwardReport(layerMaps, responses, blocks, logits.toFloatArray());
+            return new ForwardReport(layerMaps, responses, blocks, host.floats(logits));
         }
     }
 
     /** L2 norm, reduced in Java for the reason given at {@link #forward}. */
     static double l2(NDArray v) {
+        return l2(v.toFloatArray());
+    }
+
+    private static double l2(float[] values) {
         double sq = 0;
-        for (float f : v.toFloatArray()) {
+        for (float f : values) {
             sq += (double) f * f;
         }
         return Math.sqrt(sq);
@@ -120,7 +125,7 @@ public final class NetworkProbe {
                 param.getArray().setRequiresGradient(true);
             }
         }
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); HostCopy host = new HostCopy()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, imageSize() * batch),
                     net.inputShape(batch));
             NDArray y = scope.create(labels, new Shape(batch));
@@ -142,7 +147,8 @@ public final class NetworkProbe {
             List<LayerValue> blockGrads = new ArrayList<>();
             for (Map.Entry<String, NDArray> tap : taps.entrySet()) {
                 try (NDArray g = tap.getValue().getGradient()) {
-                    blockGrads.add(new LayerValue(tap.getKey(), shapeOf(g), l2(g)));
+                    blockGrads.add(new LayerValue(tap.getKey(), shapeOf(g),
+                            l2(host.floats(g))));
                 }
             }
             return new GradientReport(loss, GradientNorms.of(net), blockGrads);
