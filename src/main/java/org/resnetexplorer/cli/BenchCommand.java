@@ -120,13 +120,17 @@ class BenchCommand extends BaseCommand {
             j.put("probeGrowthMb", m.probeGrowthMb());
             j.put("classifications", m.classifications());
             j.put("probes", m.probes());
+            j.put("heapPreTouched", m.heapPreTouched());
             printJson(j);
         } else {
             out().printf(Locale.ROOT, "%s: resident memory %.0f MB after 100 classifications;"
                     + " outside the Java heap +%.1f MB after %d, then +%.1f MB after %d probes"
-                    + " (batch 32)%n",
+                    + " (batch 32)%s%n",
                     spec.name(), m.rssAfterWarmupMb(), m.classifyGrowthMb(),
-                    m.classifications(), m.probeGrowthMb(), m.probes());
+                    m.classifications(), m.probeGrowthMb(), m.probes(),
+                    m.heapPreTouched() ? "" : "; heap not pre-touched, so heap pages the JVM"
+                            + " touches for the first time count too (for the native figure"
+                            + " alone: java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar ...)");
             out().flush();
         }
         return ExitCodes.OK;

@@ -153,10 +153,18 @@ public final class Benchmark {
     /**
      * Resident memory growth while classifying and probing over and over, less the growth of
      * the Java heap the JVM committed meanwhile (which a larger -Xmx lets grow lazily, and which
-     * is not the native leak this looks for).
+     * is not the native leak this looks for). Committed heap pages become resident only when
+     * first used, so the figure also counts heap the JVM had committed but not yet touched
+     * (measured: up to +200 MB over 20 probes) unless the heap is fixed and pre-touched
+     * ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}); {@code heapPreTouched} says which.
      */
     public record MemoryResult(double rssAfterWarmupMb, double classifyGrowthMb,
-            double probeGrowthMb, int classifications, int probes) {
+            double probeGrowthMb, int classifications, int probes, boolean heapPreTouched) {
+    }
+
+    private static boolean heapPreTouched() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:+AlwaysPreTouch");
     }
 
     /** Resident memory not counting the committed Java heap. */
@@ -200,7 +208,7 @@ public final class Benchmark {
             }
             double afterProbe = nativeMb();
             return new MemoryResult(rss, classifyGrowth, afterProbe - afterClassify,
-                    classifications, probes);
+                    classifications, probes, heapPreTouched());
         } finally {
             side.model().close();
         }

@@ -21,13 +21,42 @@ public final class HostCopy implements AutoCloseable {
     private long block;
     private long capacity;
 
+    private float[] scratch = new float[0];
+
     /** The tensor's values in row-major order. */
     public float[] floats(NDArray array) {
-        if (!(array instanceof MxNDArray mx) || array.getDataType() != DataType.FLOAT32
-                || array.getSparseFormat() != SparseFormat.DENSE) {
+        if (!viaBlock(array)) {
             return array.toFloatArray();
         }
         int n = Math.toIntExact(array.size());
+        float[] values = new float[n];
+        copy((MxNDArray) array, n).read(0, values, 0, n);
+        return values;
+    }
+
+    /**
+     * The tensor's values in the first {@code array.size()} elements of an array this copy
+     * reuses, valid until the next call: for values reduced at once, so that a probe does not
+     * leave hundreds of megabytes of copies for the garbage collector.
+     */
+    public float[] shared(NDArray array) {
+        if (!viaBlock(array)) {
+            return array.toFloatArray();
+        }
+        int n = Math.toIntExact(array.size());
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        copy((MxNDArray) array, n).read(0, scratch, 0, n);
+        return scratch;
+    }
+
+    private static boolean viaBlock(NDArray array) {
+        return array instanceof MxNDArray && array.getDataType() == DataType.FLOAT32
+                && array.getSparseFormat() == SparseFormat.DENSE;
+    }
+
+    private Pointer copy(MxNDArray array, int n) {
         long bytes = 4L * n;
         if (bytes > capacity) {
             close();
@@ -38,10 +67,8 @@ public final class HostCopy implements AutoCloseable {
             capacity = bytes;
         }
         Pointer p = new Pointer(block);
-        JnaUtils.syncCopyToCPU(mx.getHandle(), p, n);
-        float[] values = new float[n];
-        p.read(0, values, 0, n);
-        return values;
+        JnaUtils.syncCopyToCPU(array.getHandle(), p, n);
+        return p;
     }
 
     @Override

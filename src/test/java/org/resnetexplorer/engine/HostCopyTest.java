@@ -22,6 +22,10 @@ class HostCopyTest {
             assertArrayEquals(small.toFloatArray(), host.floats(small));
             assertArrayEquals(big.toFloatArray(), host.floats(big));
             assertArrayEquals(small.toFloatArray(), host.floats(small));
+            assertArrayEquals(big.toFloatArray(), host.shared(big));
+            // the shared array keeps its size; the small tensor fills its start
+            assertArrayEquals(small.toFloatArray(), java.util.Arrays.copyOf(host.shared(small),
+                    15));
             NDArray ints = m.arange(0, 10, 1, DataType.INT32);
             assertArrayEquals(ints.toType(DataType.FLOAT32, false).toFloatArray(),
                     host.floats(ints.toType(DataType.FLOAT32, false)));

@@ -54,14 +54,16 @@ public final class NetworkProbe {
             Map<String, ActivationMap> maps = new LinkedHashMap<>();
             NDArray logits = net.withRecorder((name, value) -> {
                 Shape s = value.getShape();
-                float[] all = host.floats(value);
+                float[] all = host.shared(value);
+                int n = Math.toIntExact(value.size());
                 double sum = 0;
                 double sq = 0;
-                for (float v : all) {
+                for (int i = 0; i < n; i++) {
+                    float v = all[i];
                     sum += v;
                     sq += (double) v * v;
                 }
-                moments.put(name, new double[] {sum, sq, all.length});
+                moments.put(name, new double[] {sum, sq, n});
                 shapes.put(name, java.util.Arrays.stream(s.getShape()).boxed().toList());
                 int c = (int) s.get(1);
                 int h = s.dimension() > 2 ? (int) s.get(2) : 1;
@@ -93,14 +95,10 @@ public final class NetworkProbe {
     }
 
     /** L2 norm, reduced in Java for the reason given at {@link #forward}. */
-    static double l2(NDArray v) {
-        return l2(v.toFloatArray());
-    }
-
-    private static double l2(float[] values) {
+    static double l2(float[] values, int n) {
         double sq = 0;
-        for (float f : values) {
-            sq += (double) f * f;
+        for (int i = 0; i < n; i++) {
+            sq += (double) values[i] * values[i];
         }
         return Math.sqrt(sq);
     }
@@ -148,10 +146,10 @@ public final class NetworkProbe {
             for (Map.Entry<String, NDArray> tap : taps.entrySet()) {
                 try (NDArray g = tap.getValue().getGradient()) {
                     blockGrads.add(new LayerValue(tap.getKey(), shapeOf(g),
-                            l2(host.floats(g))));
+                            l2(host.shared(g), Math.toIntExact(g.size()))));
                 }
             }
-            return new GradientReport(loss, GradientNorms.of(net), blockGrads);
+            return new GradientReport(loss, GradientNorms.of(net, host), blockGrads);
         } finally {
             saved.forEach((param, copy) -> {
                 copy.copyTo(param.getArray());
