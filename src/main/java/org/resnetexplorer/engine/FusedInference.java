@@ -75,7 +75,6 @@ public final class FusedInference {
                 String name = array.getName();
                 p.setArray(array);
                 array.setName(name); // setArray renames the array the imperative network shares
-
             } else if (!p.getName().equals("data")) {
                 throw new IllegalStateException("graph input " + p.getName() + " has no weight");
             }
