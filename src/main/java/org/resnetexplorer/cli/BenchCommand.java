@@ -37,6 +37,10 @@ class BenchCommand extends BaseCommand {
             + " network's own).")
     String input;
 
+    @Option(names = "--imperative", description = "Time inference through the block-by-block"
+            + " network that probes use instead of the fused graph that classification uses.")
+    boolean imperative;
+
     @Option(names = "--plain", description = "Time the plain twin.")
     boolean plain;
 
@@ -73,7 +77,8 @@ class BenchCommand extends BaseCommand {
         Benchmark.Result r;
         try {
             r = probe ? Benchmark.probe(spec, engine, device.device(), batch, warmup, runs)
-                    : Benchmark.run(spec, engine, device.device(), batch, train, warmup, runs);
+                    : Benchmark.run(spec, engine, device.device(), batch, train, imperative,
+                            warmup, runs);
         } catch (InvalidSpecException e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -85,6 +90,7 @@ class BenchCommand extends BaseCommand {
             m.put("device", r.device().isGpu() ? "gpu" : "cpu");
             m.put("train", train);
             m.put("probe", probe);
+            m.put("fused", r.fused());
             m.put("msPerBatch", r.medianMillis());
             m.put("imagesPerSecond", r.imagesPerSecond());
             m.put("input", spec.input().asList());
@@ -93,7 +99,8 @@ class BenchCommand extends BaseCommand {
         } else {
             out().printf(Locale.ROOT, "%s %s batch %d (%s, %s): %.2f ms per batch, %.1f images/s"
                     + " (median of %d)%n", spec.name(), probe ? "probe of it and its plain twin"
-                    : train ? "training step" : "inference",
+                    : train ? "training step" : r.fused() ? "inference (fused graph)"
+                    : "inference",
                     batch, r.engine(), r.device().isGpu() ? "gpu" : "cpu", r.medianMillis(),
                     r.imagesPerSecond(), runs);
             out().flush();
@@ -113,13 +120,17 @@ class BenchCommand extends BaseCommand {
             j.put("probeGrowthMb", m.probeGrowthMb());
             j.put("classifications", m.classifications());
             j.put("probes", m.probes());
+            j.put("heapPreTouched", m.heapPreTouched());
             printJson(j);
         } else {
             out().printf(Locale.ROOT, "%s: resident memory %.0f MB after 100 classifications;"
                     + " outside the Java heap +%.1f MB after %d, then +%.1f MB after %d probes"
-                    + " (batch 32)%n",
+                    + " (batch 32)%s%n",
                     spec.name(), m.rssAfterWarmupMb(), m.classifyGrowthMb(),
-                    m.classifications(), m.probeGrowthMb(), m.probes());
+                    m.classifications(), m.probeGrowthMb(), m.probes(),
+                    m.heapPreTouched() ? "" : "; heap not pre-touched, so heap pages the JVM"
+                            + " touches for the first time count too (for the native figure"
+                            + " alone: java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar ...)");
             out().flush();
         }
         return ExitCodes.OK;

@@ -3,7 +3,7 @@ package org.resnetexplorer.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
 import org.resnetexplorer.engine.data.ImageDataset;
@@ -16,14 +16,32 @@ import org.resnetexplorer.engine.train.BatchMaker;
 public final class BatchRunner {
 
     private final SpecNetwork net;
+    private final Block block;
     private final NDManager manager;
     private final ParameterStore store;
 
-    /** @param manager a manager on the device the network's parameters live on */
+    /**
+     * Runs the imperative network, which sees weight changes at once (e.g. during training).
+     *
+     * @param manager a manager on the device the network's parameters live on
+     */
     public BatchRunner(SpecNetwork net, NDManager manager) {
+        this(net, net, manager);
+    }
+
+    private BatchRunner(SpecNetwork net, Block block, NDManager manager) {
         this.net = net;
+        this.block = block;
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Runs the network's fused graph ({@link FusedInference}) where the engine has one, else the
+     * imperative network: for weights that no longer change (a loaded model).
+     */
+    public static BatchRunner fused(SpecNetwork net, NDManager manager) {
+        return new BatchRunner(net, FusedInference.of(net, manager).orElse(net), manager);
     }
 
     /** Logits for {@code count} prepared images in {@code x} (count x C x H x W floats). */
@@ -31,7 +49,7 @@ public final class BatchRunner {
         try (NDManager scope = manager.newSubManager()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, count * imageSize()),
                     net.inputShape(count));
-            NDList out = net.forward(store, new NDList(in), false);
+            NDList out = block.forward(store, new NDList(in), false);
             return out.singletonOrThrow().toFloatArray();
         }
     }

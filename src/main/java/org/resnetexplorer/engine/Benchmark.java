@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.tracker.Tracker;
@@ -29,9 +28,13 @@ import org.resnetexplorer.model.NetworkSpec;
  */
 public final class Benchmark {
 
-    /** Timings of one benchmark, in milliseconds per batch. */
+    /**
+     * Timings of one benchmark, in milliseconds per batch.
+     *
+     * @param fused true when inference ran the fused graph rather than the imperative network
+     */
     public record Result(NetworkSpec spec, int batch, String engine, Device device,
-            boolean train, double[] millis) {
+            boolean train, boolean fused, double[] millis) {
 
         public double medianMillis() {
             double[] sorted = millis.clone();
@@ -48,8 +51,12 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /**
+     * Inference runs the fused graph ({@link FusedInference}) as classification does, unless
+     * {@code imperative} asks for the block-by-block network that probes use.
+     */
     public static Result run(NetworkSpec spec, Engine engine, Device device, int batch,
-            boolean train, int warmup, int runs) {
+            boolean train, boolean imperative, int warmup, int runs) {
         SpecNetwork net = SpecNetwork.of(spec);
         Shape shape = net.inputShape(batch);
         float[] x = new float[(int) shape.size()];
@@ -62,6 +69,7 @@ public final class Benchmark {
             y[i] = i % spec.numClasses();
         }
         List<Double> times = new ArrayList<>();
+        boolean fused = false;
         try (Model model = Model.newInstance(spec.name(), device, engine.getEngineName())) {
             model.setBlock(net);
             if (train) {
@@ -91,19 +99,17 @@ public final class Benchmark {
                 NDManager manager = model.getNDManager();
                 net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
                 net.initialize(manager, DataType.FLOAT32, shape);
-                ParameterStore store = new ParameterStore(manager, false);
+                fused = !imperative && FusedInference.available(manager);
+                BatchRunner runner = fused ? BatchRunner.fused(net, manager)
+                        : new BatchRunner(net, manager);
                 for (int i = 0; i < warmup + runs; i++) {
                     long t0 = System.nanoTime();
-                    try (NDManager scope = manager.newSubManager()) {
-                        NDArray data = scope.create(FloatBuffer.wrap(x), shape);
-                        net.forward(store, new NDList(data), false).singletonOrThrow()
-                                .toFloatArray();
-                    }
+                    runner.logits(x, batch);
                     record(times, i, warmup, t0);
                 }
             }
         }
-        return new Result(spec, batch, engine.getEngineName(), device, train,
+        return new Result(spec, batch, engine.getEngineName(), device, train, fused,
                 times.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
@@ -136,7 +142,7 @@ public final class Benchmark {
                 }
                 record(times, i, warmup, t0);
             }
-            return new Result(spec, batch, engine.getEngineName(), device, true,
+            return new Result(spec, batch, engine.getEngineName(), device, true, false,
                     times.stream().mapToDouble(Double::doubleValue).toArray());
         } finally {
             resnet.model().close();
@@ -147,10 +153,18 @@ public final class Benchmark {
     /**
      * Resident memory growth while classifying and probing over and over, less the growth of
      * the Java heap the JVM committed meanwhile (which a larger -Xmx lets grow lazily, and which
-     * is not the native leak this looks for).
+     * is not the native leak this looks for). Committed heap pages become resident only when
+     * first used, so the figure also counts heap the JVM had committed but not yet touched
+     * (measured: up to +200 MB over 20 probes) unless the heap is fixed and pre-touched
+     * ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}); {@code heapPreTouched} says which.
      */
     public record MemoryResult(double rssAfterWarmupMb, double classifyGrowthMb,
-            double probeGrowthMb, int classifications, int probes) {
+            double probeGrowthMb, int classifications, int probes, boolean heapPreTouched) {
+    }
+
+    private static boolean heapPreTouched() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:+AlwaysPreTouch");
     }
 
     /** Resident memory not counting the committed Java heap. */
@@ -168,7 +182,7 @@ public final class Benchmark {
             int classifications, int probes) {
         var side = org.resnetexplorer.engine.probe.ModelPair.untrained(spec, engine, device);
         try {
-            BatchRunner runner = new BatchRunner(side.net(), side.model().getNDManager());
+            BatchRunner runner = BatchRunner.fused(side.net(), side.model().getNDManager());
             float[] x = randomInput(spec, 1);
             for (int i = 0; i < 100; i++) {
                 runner.logits(x, 1);
@@ -194,7 +208,7 @@ public final class Benchmark {
             }
             double afterProbe = nativeMb();
             return new MemoryResult(rss, classifyGrowth, afterProbe - afterClassify,
-                    classifications, probes);
+                    classifications, probes, heapPreTouched());
         } finally {
             side.model().close();
         }

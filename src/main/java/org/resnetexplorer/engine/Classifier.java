@@ -43,7 +43,8 @@ public final class Classifier implements AutoCloseable {
         this.owner = owner;
         this.labels = List.copyOf(labels);
         this.preprocessing = preprocessing;
-        this.runner = new BatchRunner(net, manager);
+        // a classifier's weights are fixed: the fused graph is about twice as fast (PERFORMANCE.md)
+        this.runner = BatchRunner.fused(net, manager);
     }
 
     public Classifier(ModelFolder.Loaded model) {

@@ -114,6 +114,7 @@ class CommandLineTest {
         assertEquals(8, root.get("batch").asInt());
         assertEquals("MXNet", root.get("engine").asText());
         assertEquals("cpu", root.get("device").asText());
+        assertTrue(root.get("fused").asBoolean(), "inference runs the fused graph by default");
         // the reported time is the median of the timed runs, warm-up excluded
         JsonNode runs = root.get("runsMs");
         assertEquals(3, runs.size());

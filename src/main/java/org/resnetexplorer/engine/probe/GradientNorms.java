@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resnetexplorer.engine.HostCopy;
 import org.resnetexplorer.engine.SpecNetwork;
 import org.resnetexplorer.model.LayerInfo;
 
@@ -20,6 +21,13 @@ public final class GradientNorms {
     }
 
     public static List<LayerValue> of(SpecNetwork net) {
+        try (HostCopy host = new HostCopy()) {
+            return of(net, host);
+        }
+    }
+
+    /** The same, copying through {@code host}'s reused block (see {@link HostCopy}). */
+    static List<LayerValue> of(SpecNetwork net, HostCopy host) {
         Map<String, Parameter> weights = weightsByLayer(net);
         List<LayerValue> values = new ArrayList<>();
         for (LayerInfo layer : net.analysis().layers()) {
@@ -30,7 +38,7 @@ public final class GradientNorms {
             try (NDArray grad = p.getArray().getGradient()) {
                 values.add(new LayerValue(layer.name(),
                         java.util.Arrays.stream(grad.getShape().getShape()).boxed().toList(),
-                        NetworkProbe.l2(grad)));
+                        NetworkProbe.l2(host.shared(grad), Math.toIntExact(grad.size()))));
             }
         }
         return values;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resnetexplorer.engine.HostCopy;
 import org.resnetexplorer.engine.SpecNetwork;
 import org.resnetexplorer.model.LayerInfo;
 
@@ -45,7 +46,7 @@ public final class NetworkProbe {
      * slower than the copy (measured: 3 ms against 2 ms for a 32x16x28x28 tensor).
      */
     public ForwardReport forward(float[] x, int batch) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); HostCopy host = new HostCopy()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, imageSize() * batch),
                     net.inputShape(batch));
             Map<String, double[]> moments = new LinkedHashMap<>();
@@ -53,14 +54,16 @@ public final class NetworkProbe {
             Map<String, ActivationMap> maps = new LinkedHashMap<>();
             NDArray logits = net.withRecorder((name, value) -> {
                 Shape s = value.getShape();
-                float[] all = value.toFloatArray();
+                float[] all = host.shared(value);
+                int n = Math.toIntExact(value.size());
                 double sum = 0;
                 double sq = 0;
-                for (float v : all) {
+                for (int i = 0; i < n; i++) {
+                    float v = all[i];
                     sum += v;
                     sq += (double) v * v;
                 }
-                moments.put(name, new double[] {sum, sq, all.length});
+                moments.put(name, new double[] {sum, sq, n});
                 shapes.put(name, java.util.Arrays.stream(s.getShape()).boxed().toList());
                 int c = (int) s.get(1);
                 int h = s.dimension() > 2 ? (int) s.get(2) : 1;
@@ -87,15 +90,15 @@ public final class NetworkProbe {
                         std(moments.get(block)),
                         residual ? Math.sqrt(branch[1]) / Math.sqrt(shortcut[1]) : Double.NaN));
             }
-            return new ForwardReport(layerMaps, responses, blocks, logits.toFloatArray());
+            return new ForwardReport(layerMaps, responses, blocks, host.floats(logits));
         }
     }
 
     /** L2 norm, reduced in Java for the reason given at {@link #forward}. */
-    static double l2(NDArray v) {
+    static double l2(float[] values, int n) {
         double sq = 0;
-        for (float f : v.toFloatArray()) {
-            sq += (double) f * f;
+        for (int i = 0; i < n; i++) {
+            sq += (double) values[i] * values[i];
         }
         return Math.sqrt(sq);
     }
@@ -120,7 +123,7 @@ public final class NetworkProbe {
                 param.getArray().setRequiresGradient(true);
             }
         }
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); HostCopy host = new HostCopy()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, imageSize() * batch),
                     net.inputShape(batch));
             NDArray y = scope.create(labels, new Shape(batch));
@@ -142,10 +145,11 @@ public final class NetworkProbe {
             List<LayerValue> blockGrads = new ArrayList<>();
             for (Map.Entry<String, NDArray> tap : taps.entrySet()) {
                 try (NDArray g = tap.getValue().getGradient()) {
-                    blockGrads.add(new LayerValue(tap.getKey(), shapeOf(g), l2(g)));
+                    blockGrads.add(new LayerValue(tap.getKey(), shapeOf(g),
+                            l2(host.shared(g), Math.toIntExact(g.size()))));
                 }
             }
-            return new GradientReport(loss, GradientNorms.of(net), blockGrads);
+            return new GradientReport(loss, GradientNorms.of(net, host), blockGrads);
         } finally {
             saved.forEach((param, copy) -> {
                 copy.copyTo(param.getArray());
