@@ -54,7 +54,7 @@ class EvaluateCommand extends BaseCommand {
                 throw new UserInputException(model + " expects " + in + " images but " + data
                         + " has " + test.channels() + "x" + test.height() + "x" + test.width());
             }
-            ev = new BatchRunner(m.net(), m.model().getNDManager())
+            ev = BatchRunner.fused(m.net(), m.model().getNDManager())
                     .evaluate(test, m.info().preprocessing(), limit, 256);
             ev = new Evaluation(m.labels(), ev.confusion());
         }
