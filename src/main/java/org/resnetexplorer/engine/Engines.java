@@ -19,12 +19,16 @@ public final class Engines {
 
     /** Keeps DJL from reaching the network unless the caller has decided otherwise. */
     public static void keepOfflineUnlessAsked() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        prepare();
         String chosen = System.getProperty("resnet.engine");
         if (chosen != null) {
             makeDjlDefault(chosen);
+        }
+    }
+
+    private static void prepare() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
         }
         NativeThreads.useAllCores();
     }
@@ -41,9 +45,20 @@ public final class Engines {
      * default alone.
      */
     public static void makeDjlDefault(String name) {
-        if (System.getProperty("ai.djl.default_engine") == null
-                && System.getenv("DJL_DEFAULT_ENGINE") == null) {
-            System.setProperty("ai.djl.default_engine", canonical(name));
+        if (System.getProperty("ai.djl.default_engine") != null
+                || System.getenv("DJL_DEFAULT_ENGINE") != null) {
+            return;
+        }
+        prepare();
+        String wanted = canonical(name);
+        try {
+            // an engine this build lacks is left to get() to explain; DJL would refuse it as
+            // its default with a less helpful message
+            if (available().contains(wanted)) {
+                System.setProperty("ai.djl.default_engine", wanted);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // get() reports it
         }
     }
 
