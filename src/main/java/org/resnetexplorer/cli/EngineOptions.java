@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public class EngineOptions {
 
     @Option(names = "--engine", description = "Deep-learning engine (default: ${DEFAULT-VALUE}).",
-            defaultValue = Engines.DEFAULT)
+            defaultValue = "${sys:resnet.engine:-" + Engines.DEFAULT + "}")
     String engine;
 
     @Option(names = "--device", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}:"
@@ -19,6 +19,9 @@ public class EngineOptions {
 
     Engine engine() {
         try {
+            if (engine != null) {
+                Engines.makeDjlDefault(engine); // one engine per command-line run
+            }
             return Engines.get(engine);
         } catch (EngineUnavailableException e) {
             throw new UserInputException(e.getMessage(), e);

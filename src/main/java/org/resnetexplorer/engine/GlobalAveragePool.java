@@ -1,5 +1,6 @@
 package org.resnetexplorer.engine;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -18,7 +19,13 @@ final class GlobalAveragePool extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        return new NDList(inputs.singletonOrThrow().mean(new int[] {2, 3}));
+        NDArray x = inputs.singletonOrThrow();
+        if ("MXNet".equals(x.getManager().getEngine().getEngineName())) {
+            return new NDList(x.mean(new int[] {2, 3}));
+        }
+        // PyTorch's mean in DJL takes one axis only: flatten height and width first
+        Shape s = x.getShape();
+        return new NDList(x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}));
     }
 
     @Override

@@ -18,11 +18,26 @@ class EnginesTest {
     }
 
     @Test
+    void anEngineThatIsNotBuiltInIsNotMadeDjlsDefault() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("ai.djl.default_engine") == null);
+        Engines.makeDjlDefault("TensorFlow");
+        // DJL would otherwise refuse every engine with "Unknown default engine"
+        assertEquals(null, System.getProperty("ai.djl.default_engine"));
+        EngineUnavailableException e = assertThrows(EngineUnavailableException.class,
+                () -> Engines.get("TensorFlow"));
+        assertTrue(e.getMessage().startsWith("The TensorFlow engine is not part of this build"),
+                e.getMessage());
+    }
+
+    @Test
     void anEngineThatIsNotBuiltInGivesOneSentence() {
         EngineUnavailableException e = assertThrows(EngineUnavailableException.class,
                 () -> Engines.get("TensorFlow"));
-        assertEquals("The TensorFlow engine is not part of this build (available: MXNet).",
-                e.getMessage());
+        // MXNet alone in the default build, "MXNet, PyTorch" with the pytorch profile
+        assertEquals("The TensorFlow engine is not part of this build (available: "
+                + String.join(", ", Engines.available()) + ").", e.getMessage());
+        assertTrue(e.getMessage().contains("(available: MXNet"), e.getMessage());
     }
 
     @Test
