@@ -214,19 +214,26 @@ class ClassifyTabGuiTest {
         assertEquals("Trouser", m.cards().get(0).resnet().top().get(0).label());
     }
 
-    @Test
-    void aCancelledDownloadKeepsNothing(FxRobot robot) throws Exception {
+    /** Starts a download that goes on until it is cancelled, and waits until it is under way. */
+    private void startEndlessDownload(FxRobot robot, String entry) throws Exception {
         ClassifyViewModel m = views.classify();
         m.setZooFetcher((which, listener, cancelled) -> {
             for (long done = 0; !cancelled.getAsBoolean(); done += 1 << 20) {
-                listener.progress(done, 85L << 20);
+                listener.progress(done, (long) which.megabytes() << 20);
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
             }
             throw new java.util.concurrent.CancellationException();
         });
-        select("ResNet-34 (ImageNet) · download, about 85 MB");
+        select(entry);
         clickDownload(robot);
-        await("downloading", () -> m.statusProperty().get().startsWith("Downloading ResNet-34"));
+        await("downloading", () -> m.statusProperty().get().startsWith("Downloading "
+                + entry.substring(0, entry.indexOf(" ("))));
+    }
+
+    @Test
+    void aCancelledDownloadKeepsNothing(FxRobot robot) throws Exception {
+        ClassifyViewModel m = views.classify();
+        startEndlessDownload(robot, "ResNet-34 (ImageNet) · download, about 85 MB");
         assertTrue(robot.lookup("#cancelClassify").query().isVisible());
         assertTrue(robot.lookup("#modelChooser").query().isDisabled(),
                 "the choice stays what is being fetched");
@@ -240,16 +247,7 @@ class ClassifyTabGuiTest {
     void choosingAnotherModelDuringADownloadStopsItAndLoadsThatOne(FxRobot robot)
             throws Exception {
         ClassifyViewModel m = views.classify();
-        m.setZooFetcher((which, listener, cancelled) -> {
-            for (long done = 0; !cancelled.getAsBoolean(); done += 1 << 20) {
-                listener.progress(done, 230L << 20);
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-            }
-            throw new java.util.concurrent.CancellationException();
-        });
-        select("ResNet-152 (ImageNet) · download, about 230 MB");
-        clickDownload(robot);
-        await("downloading", () -> m.statusProperty().get().startsWith("Downloading"));
+        startEndlessDownload(robot, "ResNet-152 (ImageNet) · download, about 230 MB");
         choose("resnet20-fashion");
         assertEquals("resnet20-fashion", m.selectedProperty().get().label());
         assertEquals("Ready: drop images here.", m.statusProperty().get());
