@@ -15,8 +15,11 @@ import org.resnetexplorer.engine.train.BatchMaker;
  */
 public final class BatchRunner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            BatchRunner.class);
+
     private final SpecNetwork net;
-    private final Block block;
+    private Block block;
     private final NDManager manager;
     private final ParameterStore store;
 
@@ -38,18 +41,55 @@ public final class BatchRunner {
 
     /**
      * Runs the network's fused graph ({@link FusedInference}) where the engine has one, else the
-     * imperative network: for weights that no longer change (a loaded model).
+     * imperative network: only for weights that no longer change (a loaded model), since the
+     * graph folds the batch norms into the convolutions once. If the graph cannot be built, or
+     * fails on its first run, the imperative network takes over: slower, never broken.
      */
     public static BatchRunner fused(SpecNetwork net, NDManager manager) {
-        return new BatchRunner(net, FusedInference.of(net, manager).orElse(net), manager);
+        Block graph;
+        try {
+            graph = FusedInference.of(net, manager).orElse(net);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("fused graph of {} not built ({}); using the imperative network",
+                    net.spec().name(), e.toString());
+            graph = net;
+        }
+        return new BatchRunner(net, graph, manager);
     }
 
-    /** Logits for {@code count} prepared images in {@code x} (count x C x H x W floats). */
+    /** A runner on {@code graph} that falls back to {@code net} when it fails (for tests). */
+    static BatchRunner withFallback(SpecNetwork net, Block graph, NDManager manager) {
+        return new BatchRunner(net, graph, manager);
+    }
+
+    /** True while the fused graph (not the imperative network) runs the images. */
+    public boolean isFused() {
+        return block != net;
+    }
+
+    /**
+     * Logits for {@code count} prepared images in {@code x} (count x C x H x W floats). One
+     * thread at a time: MXNet's graphs are not for concurrent use.
+     */
     public float[] logits(float[] x, int count) {
+        try {
+            return run(block, x, count);
+        } catch (RuntimeException e) {
+            if (block == net) {
+                throw e;
+            }
+            LOG.warn("fused graph of {} failed ({}); using the imperative network from now on",
+                    net.spec().name(), e.toString());
+            block = net;
+            return run(net, x, count);
+        }
+    }
+
+    private float[] run(Block b, float[] x, int count) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray in = scope.create(FloatBuffer.wrap(x, 0, count * imageSize()),
                     net.inputShape(count));
-            NDList out = block.forward(store, new NDList(in), false);
+            NDList out = b.forward(store, new NDList(in), false);
             return out.singletonOrThrow().toFloatArray();
         }
     }
