@@ -25,11 +25,8 @@ class CompareCommand extends BaseCommand {
     @Option(names = "--arch", required = true, paramLabel = "NAME|FILE")
     String arch;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
-                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
-                    + " image held out for testing).")
-    String data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--steps", required = true, description = "Iterations for each network.")
     int steps;
@@ -65,7 +62,8 @@ class CompareCommand extends BaseCommand {
         if (steps < 1 || batch < 1 || lr <= 0) {
             throw new UserInputException("--steps and --batch must be at least 1, --lr above 0");
         }
-        Inputs.Data sets = Inputs.data(data, Inputs.arch(arch).input(), this::progress);
+        Inputs.Data sets = Inputs.data(dataOption.data, Inputs.arch(arch).input(),
+                this::progress);
         ImageDataset train = sets.train();
         ImageDataset test = sets.test();
         NetworkSpec spec = Inputs.archFor(arch, train, false);
@@ -83,8 +81,8 @@ class CompareCommand extends BaseCommand {
         Engine engine = engineOptions.engine();
         Devices.Choice device = engineOptions.device(engine);
         progress(String.format(Locale.ROOT, "comparing %s and its plain twin, %d steps each,"
-                + " on %s with %s on %s", spec.name(), steps, data, engine.getEngineName(),
-                device.describe()));
+                + " on %s with %s on %s", spec.name(), steps, dataOption.data,
+                engine.getEngineName(), device.describe()));
         Files.createDirectories(out);
         try (Comparison c = new Comparison(spec, train, test, recipe,
                 sets.preprocessing(), engine, device.device(), out, steps, gradEvery)) {

@@ -21,11 +21,8 @@ class EvaluateCommand extends BaseCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR|NAME")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
-                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
-                    + " image held out for testing).")
-    String data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N test images.")
     int limit;
@@ -40,7 +37,7 @@ class EvaluateCommand extends BaseCommand {
         Evaluation ev;
         try (ModelFolder.Loaded m = ModelFolder.load(dir, engine,
                 engineOptions.device(engine).device())) {
-            ImageDataset test = Inputs.testData(data, m.net().spec().input(),
+            ImageDataset test = Inputs.testData(dataOption.data, m.net().spec().input(),
                     m.info().preprocessing(), this::progress);
             try {
                 // an image folder's classes are its folder names: match them to the model's
@@ -51,8 +48,9 @@ class EvaluateCommand extends BaseCommand {
             var in = m.net().spec().input();
             if (in.channels() != test.channels() || in.height() != test.height()
                     || in.width() != test.width()) {
-                throw new UserInputException(model + " expects " + in + " images but " + data
-                        + " has " + test.channels() + "x" + test.height() + "x" + test.width());
+                throw new UserInputException(model + " expects " + in + " images but "
+                        + dataOption.data + " has " + test.channels() + "x" + test.height() + "x"
+                        + test.width());
             }
             ev = BatchRunner.fused(m.net(), m.model().getNDManager())
                     .evaluate(test, m.info().preprocessing(), limit, 256);

@@ -27,11 +27,8 @@ class TrainCommand extends BaseCommand {
     @Option(names = "--arch", required = true, paramLabel = "NAME|FILE")
     String arch;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "fashion-mnist, a folder with its IDX files, or a folder of your own images"
-                    + " with one subfolder per class (train/ and test/ inside, or every tenth"
-                    + " image held out for testing).")
-    String data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--epochs", required = true)
     int epochs;
@@ -75,7 +72,8 @@ class TrainCommand extends BaseCommand {
             throw new UserInputException("--epochs and --batch must be at least 1, --lr above 0"
                     + " and --limit 0 or more");
         }
-        Inputs.Data sets = Inputs.data(data, Inputs.arch(arch).input(), this::progress);
+        Inputs.Data sets = Inputs.data(dataOption.data, Inputs.arch(arch).input(),
+                this::progress);
         ImageDataset train = sets.train();
         ImageDataset test = sets.test();
         NetworkSpec spec = Inputs.archFor(arch, train, plain);
@@ -95,7 +93,7 @@ class TrainCommand extends BaseCommand {
         Engine engine = engineOptions.engine();
         Devices.Choice device = engineOptions.device(engine);
         progress(String.format(Locale.ROOT, "training %s on %s (%d images) with %s on %s%n  %s",
-                spec.name(), data, train.limit(limit).size(), engine.getEngineName(),
+                spec.name(), dataOption.data, train.limit(limit).size(), engine.getEngineName(),
                 device.describe(), recipe));
         TrainingRun.Result result;
         try {
