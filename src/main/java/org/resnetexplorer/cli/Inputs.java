@@ -98,7 +98,7 @@ final class Inputs {
             return user;
         }
         String hint = ZooResNet.find(nameOrDir).isPresent() && nameOrDir.contains("imagenet")
-                ? ": download it first with 'resnet-explorer download --arch "
+                ? ": download it first with 'resnet-explorer download "
                         + nameOrDir.replace("-imagenet", "") + "'"
                 : ": give a model folder (with " + ModelFolder.SPEC + " and " + ModelFolder.PARAMS
                         + "), the name of a folder under assets/models/, or of one under "

@@ -41,12 +41,11 @@ final class NativeThreads {
             return;
         }
         done = true;
-        String n = cores;
         try {
             if (Platform.isWindows()) {
-                Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", n);
+                Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", cores);
             } else {
-                Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", n, 0);
+                Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", cores, 0);
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // without it the engine still runs, only on fewer threads

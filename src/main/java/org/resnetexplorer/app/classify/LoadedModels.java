@@ -30,8 +30,9 @@ public final class LoadedModels implements AutoCloseable {
     }
 
     /**
-     * Runs each network once, so that the times on the cards are the network's and not the
-     * engine's first-pass set-up; closes both if that fails (e.g. out of memory).
+     * Warms each network up ({@link Classifier#warmUp}), so that the times on the cards are the
+     * network's and not the engine's first-pass set-up; closes both if that fails (e.g. out of
+     * memory).
      */
     private LoadedModels warmedUp() {
         try {
