@@ -35,7 +35,7 @@ class ClassifyCommand extends BaseCommand {
         Engine engine = engineOptions.engine();
         List<Classifier.Result> results;
         try (Classifier classifier = Classifier.open(dir, engine,
-                engineOptions.device(engine).device())) {
+                engineOptions.device(engine, err()).device())) {
             results = classifier.classifyAll(images, top);
         }
         for (Classifier.Result r : results) {

@@ -34,4 +34,17 @@ public class EngineOptions {
         }
         return Devices.choose(e, device);
     }
+
+    /**
+     * The device, said on standard error unless it is the CPU nobody asked to avoid: a GPU, or
+     * why a requested GPU is not used (the commands without a banner of their own).
+     */
+    Devices.Choice device(Engine e, java.io.PrintWriter err) {
+        Devices.Choice c = device(e);
+        if (c.device().isGpu() || c.note() != null) {
+            err.println(e.getEngineName() + " on " + c.describe());
+            err.flush();
+        }
+        return c;
+    }
 }

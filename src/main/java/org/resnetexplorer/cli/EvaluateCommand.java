@@ -36,7 +36,7 @@ class EvaluateCommand extends BaseCommand {
         Engine engine = engineOptions.engine();
         Evaluation ev;
         try (ModelFolder.Loaded m = ModelFolder.load(dir, engine,
-                engineOptions.device(engine).device())) {
+                engineOptions.device(engine, err()).device())) {
             ImageDataset test = Inputs.testData(dataOption.data, m.net().spec().input(),
                     m.info().preprocessing(), this::progress);
             try {

@@ -55,7 +55,7 @@ class ProbeCommand extends BaseCommand {
         root.put("model", model);
         root.put("what", what.name());
         Map<String, Object> networks = new LinkedHashMap<>();
-        try (ModelPair pair = ModelPair.open(dir, engine, engineOptions.device(engine).device())) {
+        try (ModelPair pair = ModelPair.open(dir, engine, engineOptions.device(engine, err()).device())) {
             var pp = pair.resnetModel().info().preprocessing();
             PreparedImage input;
             try {

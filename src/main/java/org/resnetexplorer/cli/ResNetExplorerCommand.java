@@ -5,9 +5,10 @@ import org.resnetexplorer.engine.EngineUnavailableException;
 import org.resnetexplorer.model.InvalidSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The root command: lists the subcommands; every one has a GUI twin. */
-@Command(name = "resnet-explorer", mixinStandardHelpOptions = true,
+@Command(name = "resnet-explorer", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         version = "ResNet Explorer 0.1",
         description = "See why residual networks work: build, run and look inside ResNets and"
                 + " their plain twins. Without a command, opens the window.",

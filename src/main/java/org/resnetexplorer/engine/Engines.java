@@ -27,6 +27,7 @@ public final class Engines {
     }
 
     private static void prepare() {
+        LocalLibTorch.configure(); // before anything loads JNA or an engine
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
@@ -62,9 +63,13 @@ public final class Engines {
         }
     }
 
-    /** The engine to use when the user named none: {@code -Dresnet.engine}, else MXNet. */
+    /**
+     * The engine to use when the user named none: {@code -Dresnet.engine}, else PyTorch when
+     * the user pointed the app at an installed PyTorch ({@link LocalLibTorch}), else MXNet.
+     */
     public static String defaultName() {
-        return System.getProperty("resnet.engine", DEFAULT);
+        return System.getProperty("resnet.engine",
+                LocalLibTorch.requested() ? "PyTorch" : DEFAULT);
     }
 
     /**
@@ -82,7 +87,12 @@ public final class Engines {
         }
         if (!available.contains(wanted)) {
             throw new EngineUnavailableException("The " + wanted + " engine is not part of this"
-                    + " build (available: " + String.join(", ", available) + ").", null);
+                    + " build (available: " + String.join(", ", available) + ")"
+                    + (wanted.equals("PyTorch") ? ": build with mvn -Dpytorch package." : "."),
+                    null);
+        }
+        if (wanted.equals("PyTorch") && LocalLibTorch.problem() != null) {
+            throw new EngineUnavailableException(LocalLibTorch.problem(), null);
         }
         try {
             return Engine.getEngine(wanted);
@@ -100,6 +110,12 @@ public final class Engines {
 
     static EngineUnavailableException unavailable(String name, Throwable e) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        if (name.equals("PyTorch") && LocalLibTorch.requested() && isOffline(e)) {
+            // DJL's JNI for that PyTorch version is neither in the build nor downloadable
+            return new EngineUnavailableException("DJL has no PyTorch JNI for PyTorch "
+                    + LocalLibTorch.version() + " here (the build carries 2.7.1's): build it once"
+                    + " with scripts/build-torch-jni.sh, or install PyTorch 2.7.1.", e);
+        }
         if (rootMessage(e).contains("Offline mode")) {
             // a build without bundled natives (mvn -Dgpu): DJL fetches them once, when allowed
             return new EngineUnavailableException("This build has no " + name + " native"
@@ -117,6 +133,11 @@ public final class Engines {
                 + ": its native library is missing or does not fit this platform (the build"
                 + " bundles linux-x86_64 natives; rebuild with the profile for your platform)"
                 + " - " + rootMessage(e), e);
+    }
+
+    private static boolean isOffline(Throwable e) {
+        return rootMessage(e).contains("Offline mode")
+                || org.resnetexplorer.engine.zoo.ZooDownload.isOffline(e);
     }
 
     static String rootMessage(Throwable e) {

@@ -32,6 +32,17 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithoutItsRequiredOptions() {
+        for (String command : new String[] {"train", "classify", "probe", "compare", "bench",
+            "evaluate", "info", "download"}) {
+            CliRunner r = CliRunner.run(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: resnet-explorer " + command), r.out());
+        }
+        assertTrue(CliRunner.run("train", "--help").out().contains("--data=SPEC"));
+    }
+
+    @Test
     void infoTablePrintsEveryLayerAndTotals() {
         CliRunner r = CliRunner.run("info", "--arch", "resnet20", "--plain", "--input", "1,28,28");
         assertEquals(0, r.code(), r.err());
