@@ -15,8 +15,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        quietLogs(); // first: DJL's logger reads its level once, when an engine is first looked up
         Engines.keepOfflineUnlessAsked();
-        quietLogs();
         if (args.length == 0) {
             org.resnetexplorer.app.AppLauncher.launch(args);
             return;

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code --engine} and {@code --device}, shared by the commands that run a network. */
 public class EngineOptions {
 
-    @Option(names = "--engine", description = "Deep-learning engine (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:resnet.engine:-" + Engines.DEFAULT + "}")
+    @Option(names = "--engine", description = "Deep-learning engine: MXNet or PyTorch (default:"
+            + " -Dresnet.engine, else PyTorch when -Dresnet.libtorch names an installed PyTorch,"
+            + " else " + Engines.DEFAULT + ").")
     String engine;
 
     @Option(names = "--device", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}:"
@@ -19,10 +20,9 @@ public class EngineOptions {
 
     Engine engine() {
         try {
-            if (engine != null) {
-                Engines.makeDjlDefault(engine); // one engine per command-line run
-            }
-            return Engines.get(engine);
+            String name = engine != null ? engine : Engines.defaultName();
+            Engines.makeDjlDefault(name); // one engine per command-line run
+            return Engines.get(name);
         } catch (EngineUnavailableException e) {
             throw new UserInputException(e.getMessage(), e);
         }

@@ -112,8 +112,9 @@ class TrainCommand extends BaseCommand {
             printJson(m);
         } else {
             out().printf(Locale.ROOT, "%s: train error %.2f%%, test error %.2f%% after %d"
-                    + " epochs; model saved in %s%n", spec.name(), 100 * result.trainError(),
-                    100 * result.testError(), result.epochsDone(), Files.exists(out) ? out
+                    + " epoch%s; model saved in %s%n", spec.name(), 100 * result.trainError(),
+                    100 * result.testError(), result.epochsDone(),
+                    result.epochsDone() == 1 ? "" : "s", Files.exists(out) ? out
                             : "(nothing saved)");
             out().flush();
         }

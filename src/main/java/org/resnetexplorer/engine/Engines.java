@@ -20,9 +20,8 @@ public final class Engines {
     /** Keeps DJL from reaching the network unless the caller has decided otherwise. */
     public static void keepOfflineUnlessAsked() {
         prepare();
-        String chosen = System.getProperty("resnet.engine");
-        if (chosen != null) {
-            makeDjlDefault(chosen);
+        if (System.getProperty("resnet.engine") != null || LocalLibTorch.requested()) {
+            makeDjlDefault(defaultName());
         }
     }
 

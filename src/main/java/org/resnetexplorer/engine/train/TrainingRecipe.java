@@ -87,7 +87,7 @@ public record TrainingRecipe(int epochs, int batchSize, float learningRate, floa
     public String toString() {
         return "SGD lr " + learningRate + " (x" + lrDropFactor + " at epochs "
                 + Arrays.toString(lrDropEpochs) + "), momentum " + momentum + ", weight decay "
-                + weightDecay + ", batch " + batchSize + ", " + epochs + " epochs"
+                + weightDecay + ", batch " + batchSize + ", " + epochs + (epochs == 1 ? " epoch" : " epochs")
                 + (augment ? ", pad-2 crop + flip" : "") + ", seed " + seed
                 + (limit > 0 ? ", first " + limit + " images" : "");
     }
