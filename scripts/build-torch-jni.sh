@@ -30,6 +30,7 @@ if [ -z "$TORCH" ]; then
     || fail "python3 cannot import torch: give its folder with --torch DIR"
 fi
 [ -f "$TORCH/lib/libtorch.so" ] || fail "no lib/libtorch.so in $TORCH: --torch takes the torch folder"
+[ -f "$TORCH/version.py" ] || fail "no version.py in $TORCH: --torch takes the torch folder of a pip or conda PyTorch"
 VERSION=$(sed -n "s/^__version__ *= *['\"]\([0-9]*\.[0-9]*\.[0-9]*\).*/\1/p" "$TORCH/version.py")
 CUDA=$(sed -n "s/^cuda.*['\"]\([0-9]*\)\.\([0-9]*\)['\"].*/cu\1\2/p" "$TORCH/version.py")
 FLAVOR=${CUDA:-cpu}
@@ -69,7 +70,9 @@ done
 failed=0
 for p in "${pids[@]}"; do wait "$p" || failed=1; done
 if [ $failed = 1 ]; then
-  for e in "$B"/obj/*.err; do [ -s "$e" ] && { echo "== $e"; grep -m 10 -A3 error "$e"; }; done
+  for e in "$B"/obj/*.err; do
+    [ -s "$e" ] && { echo "== $e"; grep -m 10 -A3 error "$e" || head -20 "$e"; }
+  done
   fail "the JNI does not compile against PyTorch $VERSION (above); DJL $DJL was written for 2.7.1"
 fi
 LIBS=(-ltorch -ltorch_cpu -lc10)

@@ -49,15 +49,15 @@ step "probes of ResNet-56 and its plain twin"
 timed app probe --model resnet56-fashion --image sample-images/fashion-7-sneaker-1.png \
   --what gradients | sed -n '1,3p;$p'
 timed app probe --model resnet56-fashion --image sample-images/fashion-7-sneaker-1.png \
-  --what shortcuts | sed -n '1,3p'
+  --what shortcuts | sed -n '1,3p;$p'
 
 step speed
 for args in "resnet50 --batch 1" "resnet50 --batch 32" "resnet20 --input 1,28,28 --batch 256" \
-    "resnet20 --input 1,28,28 --batch 128 --train" "resnet56 --batch 32 --probe"; do
+    "resnet20 --input 1,28,28 --batch 128 --train" "resnet56 --input 1,28,28 --batch 32 --probe"; do
   # shellcheck disable=SC2086
   app bench --arch $args 2>/dev/null
 done
 
 step "training ResNet-20 for one epoch on 20 000 images"
 timed app train --arch resnet20 --data "$DATA" --epochs 1 --limit 20000 \
-  --out "${TMPDIR:-/tmp}/gpu-check-resnet20" || echo "(no training: $DATA is not here)"
+  --out "${TMPDIR:-/tmp}/gpu-check-resnet20" || echo "(training did not run: the reason is above)"

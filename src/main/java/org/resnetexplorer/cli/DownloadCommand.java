@@ -63,7 +63,7 @@ class DownloadCommand extends BaseCommand {
         if (!already || force) {
             Path source = from != null ? from : fetch(which);
             progress("Converting " + which.artifact() + " into " + target + " ...");
-            GluonImport.convert(source, which, Engines.get(null), target);
+            GluonImport.convert(source, which, Engines.get(GluonImport.ENGINE), target);
         }
         if (json()) {
             Map<String, Object> root = new LinkedHashMap<>();

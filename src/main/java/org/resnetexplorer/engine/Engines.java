@@ -14,6 +14,8 @@ public final class Engines {
 
     public static final String DEFAULT = "MXNet";
 
+    private static String defaultSetHere;
+
     private Engines() {
     }
 
@@ -44,8 +46,11 @@ public final class Engines {
      * holds for the whole process: code that uses two engines in turn (tests) leaves DJL's
      * default alone.
      */
-    public static void makeDjlDefault(String name) {
-        if (System.getProperty("ai.djl.default_engine") != null
+    public static synchronized void makeDjlDefault(String name) {
+        String current = System.getProperty("ai.djl.default_engine");
+        // the user's own setting wins; one made here earlier (at start, from -Dresnet.libtorch)
+        // gives way to the command line's --engine
+        if ((current != null && !current.equals(defaultSetHere))
                 || System.getenv("DJL_DEFAULT_ENGINE") != null) {
             return;
         }
@@ -56,6 +61,7 @@ public final class Engines {
             // its default with a less helpful message
             if (available().contains(wanted)) {
                 System.setProperty("ai.djl.default_engine", wanted);
+                defaultSetHere = wanted;
             }
         } catch (RuntimeException | LinkageError e) {
             // get() reports it
@@ -64,11 +70,22 @@ public final class Engines {
 
     /**
      * The engine to use when the user named none: {@code -Dresnet.engine}, else PyTorch when
-     * the user pointed the app at an installed PyTorch ({@link LocalLibTorch}), else MXNet.
+     * the user pointed the app at an installed PyTorch ({@link LocalLibTorch}) and the build has
+     * PyTorch's engine, else MXNet.
      */
     public static String defaultName() {
-        return System.getProperty("resnet.engine",
-                LocalLibTorch.requested() ? "PyTorch" : DEFAULT);
+        String chosen = System.getProperty("resnet.engine");
+        if (chosen != null) {
+            return chosen;
+        }
+        try {
+            if (LocalLibTorch.requested() && available().contains("PyTorch")) {
+                return "PyTorch";
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // get() reports a broken engine set-up
+        }
+        return DEFAULT;
     }
 
     /**
@@ -76,7 +93,7 @@ public final class Engines {
      * (natives missing, unsupported platform, unknown name) into one sentence.
      */
     public static Engine get(String name) {
-        keepOfflineUnlessAsked();
+        prepare(); // not keepOfflineUnlessAsked(): that would undo the command line's --engine
         String wanted = canonical(name == null ? defaultName() : name);
         Set<String> available;
         try {
@@ -109,11 +126,14 @@ public final class Engines {
 
     static EngineUnavailableException unavailable(String name, Throwable e) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
-        if (name.equals("PyTorch") && LocalLibTorch.requested() && isOffline(e)) {
-            // DJL's JNI for that PyTorch version is neither in the build nor downloadable
-            return new EngineUnavailableException("DJL has no PyTorch JNI for PyTorch "
-                    + LocalLibTorch.version() + " here (the build carries 2.7.1's): build it once"
-                    + " with scripts/build-torch-jni.sh, or install PyTorch 2.7.1.", e);
+        if (name.equals("PyTorch") && LocalLibTorch.requested()) {
+            // most often DJL's JNI for that version and flavour: the build has 2.7.1's for cpu
+            // and cu128 only, and DJL publishes few others
+            return new EngineUnavailableException("DJL's PyTorch engine could not start on the"
+                    + " PyTorch " + LocalLibTorch.version() + " (" + LocalLibTorch.flavour()
+                    + ") that " + LocalLibTorch.PROPERTY + " names: build DJL's JNI for it once"
+                    + " with scripts/build-torch-jni.sh, or install PyTorch 2.7.1 from its cpu or"
+                    + " cu128 index - " + rootMessage(e), e);
         }
         if (rootMessage(e).contains("Offline mode")) {
             // a build without bundled natives (mvn -Dgpu): DJL fetches them once, when allowed
@@ -132,11 +152,6 @@ public final class Engines {
                 + ": its native library is missing or does not fit this platform (the build"
                 + " bundles linux-x86_64 natives; rebuild with the profile for your platform)"
                 + " - " + rootMessage(e), e);
-    }
-
-    private static boolean isOffline(Throwable e) {
-        return rootMessage(e).contains("Offline mode")
-                || org.resnetexplorer.engine.zoo.ZooDownload.isOffline(e);
     }
 
     static String rootMessage(Throwable e) {

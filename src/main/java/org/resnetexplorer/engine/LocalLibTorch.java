@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * runtime only on the system's library path, while pip keeps it beside torch, so all of it is
  * read from the installation here: the version and CUDA release from {@code torch/version.py},
  * the CUDA runtime from pip's {@code nvidia/} folders. Values the user set win. DJL's own JNI
- * covers PyTorch 2.7.1; for another version, scripts/build-torch-jni.sh builds it.
+ * covers PyTorch 2.7.1 for cpu and cu128 only; for anything else scripts/build-torch-jni.sh
+ * builds it.
  */
 public final class LocalLibTorch {
 
@@ -30,6 +31,7 @@ public final class LocalLibTorch {
     private static final Pattern CUDA = Pattern.compile("(?m)^cuda\\s*[:=].*?['\"](\\d+)\\.(\\d+)");
 
     private static String problem;
+    private static boolean configured;
 
     private LocalLibTorch() {
     }
@@ -47,14 +49,26 @@ public final class LocalLibTorch {
 
     /** The PyTorch version DJL will be told, once configured (null when none was asked). */
     public static String version() {
-        return System.getProperty("PYTORCH_VERSION", System.getenv("PYTORCH_VERSION"));
+        return djlSetting("PYTORCH_VERSION");
+    }
+
+    /** The flavour DJL will be told ("cu130", "cpu"), once configured. */
+    public static String flavour() {
+        return djlSetting("PYTORCH_FLAVOR");
+    }
+
+    /** As DJL reads its settings: the environment first, then the system property. */
+    private static String djlSetting(String key) {
+        String env = System.getenv(key);
+        return env != null ? env : System.getProperty(key);
     }
 
     /** Hands the installation to DJL; does nothing when none was asked for or it ran before. */
     static synchronized void configure() {
-        if (!requested() || System.getProperty("PYTORCH_LIBRARY_PATH") != null) {
+        if (!requested() || configured) {
             return;
         }
+        configured = true;
         Path given = Path.of(location().trim()).toAbsolutePath().normalize();
         Path torch = given.getFileName() != null && given.getFileName().toString().equals("lib")
                 ? given.getParent() : given;
@@ -78,7 +92,7 @@ public final class LocalLibTorch {
             setIfAbsent("PYTORCH_VERSION", v.group(1));
         }
         setIfAbsent("PYTORCH_FLAVOR", c.find() ? "cu" + c.group(1) + c.group(2) : "cpu");
-        System.setProperty("PYTORCH_LIBRARY_PATH", lib.toString());
+        setIfAbsent("PYTORCH_LIBRARY_PATH", lib.toString());
         addToJnaPath(cudaRuntimeFolders(torch));
         if (version() == null) {
             problem = "PyTorch's version could not be read from " + torch.resolve("version.py")
@@ -123,6 +137,7 @@ public final class LocalLibTorch {
     /** For tests: forgets what configure() did. */
     static synchronized void reset() {
         problem = null;
+        configured = false;
         for (String key : new String[] {"PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION",
             "PYTORCH_FLAVOR"}) {
             System.clearProperty(key);

@@ -48,7 +48,8 @@ class LocalLibTorchTest {
         assertEquals(torch.resolve("lib").toString(), System.getProperty("PYTORCH_LIBRARY_PATH"));
         assertEquals("2.11.0", System.getProperty("PYTORCH_VERSION"));
         assertEquals("cu130", System.getProperty("PYTORCH_FLAVOR"));
-        assertEquals("PyTorch", Engines.defaultName(), "asking for a local PyTorch picks its engine");
+        assertEquals(Engines.available().contains("PyTorch") ? "PyTorch" : Engines.DEFAULT,
+                Engines.defaultName(), "a local PyTorch picks its engine where the build has it");
         assertTrue(LocalLibTorch.cudaRuntimeFolders(torch)
                 .contains(sitePackages.resolve("nvidia/cu13/lib")));
     }
@@ -62,6 +63,19 @@ class LocalLibTorchTest {
         assertNull(LocalLibTorch.problem());
         assertEquals("2.7.1", System.getProperty("PYTORCH_VERSION"));
         assertEquals("cpu", System.getProperty("PYTORCH_FLAVOR"));
+    }
+
+    @Test
+    void settingsTheUserGaveWin() throws IOException {
+        Path torch = pipTorch("2.11.0+cu130", "13.0");
+        System.setProperty(LocalLibTorch.PROPERTY, torch.toString());
+        System.setProperty("PYTORCH_LIBRARY_PATH", "/opt/my-libtorch/lib");
+        System.setProperty("PYTORCH_FLAVOR", "cu128");
+        LocalLibTorch.configure();
+
+        assertEquals("/opt/my-libtorch/lib", System.getProperty("PYTORCH_LIBRARY_PATH"));
+        assertEquals("cu128", LocalLibTorch.flavour());
+        assertEquals("2.11.0", LocalLibTorch.version(), "what the user left open is still read");
     }
 
     @Test

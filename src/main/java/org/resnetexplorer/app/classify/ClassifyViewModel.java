@@ -181,7 +181,8 @@ public final class ClassifyViewModel {
         Task<Path> convert = new Task<>() {
             @Override
             protected Path call() throws Exception {
-                GluonImport.convert(source, which, Engines.get(null), which.installedFolder());
+                GluonImport.convert(source, which, Engines.get(GluonImport.ENGINE),
+                        which.installedFolder());
                 return which.installedFolder();
             }
         };

@@ -36,6 +36,12 @@ import org.resnetexplorer.model.NetworkSpec;
  */
 public final class GluonImport {
 
+    /**
+     * The engine a conversion needs whatever engine runs the result: the zoo's files are
+     * MXNet's NDArray lists, which only MXNet reads (the folder written is engine-neutral).
+     */
+    public static final String ENGINE = "MXNet";
+
     /** "arg:resnetv10_stage2_conv3_weight" -> stage2, conv, 3, weight. */
     private static final Pattern NAME = Pattern.compile(
             "^(?:arg:|aux:)?resnet[A-Za-z0-9]*_(?:(stage\\d+)_)?(conv|batchnorm|dense)(\\d+)_"
