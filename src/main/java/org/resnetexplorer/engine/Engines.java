@@ -140,7 +140,10 @@ public final class Engines {
             return new EngineUnavailableException("This build has no " + name + " native"
                     + " library of its own (a GPU build): start it once with internet access"
                     + " and -Dai.djl.offline=false, so that DJL downloads the CUDA (or CPU) build"
-                    + " of " + name + " into ~/.djl.ai; it runs offline after that.", e);
+                    + " of " + name + " into ~/.djl.ai; it runs offline after that."
+                    + (!name.equals("PyTorch") && hasPyTorch() ? " Or set " + LocalLibTorch.PROPERTY
+                            + " (RESNET_LIBTORCH) to an installed PyTorch's torch folder to run"
+                            + " on PyTorch's engine." : ""), e);
         }
         if (org.resnetexplorer.engine.zoo.ZooDownload.isOffline(e)) {
             return new EngineUnavailableException("DJL could not download the " + name
@@ -152,6 +155,14 @@ public final class Engines {
                 + ": its native library is missing or does not fit this platform (the build"
                 + " bundles linux-x86_64 natives; rebuild with the profile for your platform)"
                 + " - " + rootMessage(e), e);
+    }
+
+    private static boolean hasPyTorch() {
+        try {
+            return available().contains("PyTorch");
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     static String rootMessage(Throwable e) {
