@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.resnetexplorer.engine.train.SgdStep;
 import org.resnetexplorer.model.NetworkSpec;
 
 /**
@@ -73,9 +74,11 @@ public final class Benchmark {
         try (Model model = Model.newInstance(spec.name(), device, engine.getEngineName())) {
             model.setBlock(net);
             if (train) {
+                Tracker lr = Tracker.fixed(0.01f);
                 DefaultTrainingConfig config = org.resnetexplorer.engine.train.TrainingSession
-                        .config(Tracker.fixed(0.01f), 0.9f, 1e-4f, device);
-                try (Trainer trainer = model.newTrainer(config)) {
+                        .config(lr, 0.9f, 1e-4f, device);
+                try (Trainer trainer = model.newTrainer(config);
+                        SgdStep update = SgdStep.of(trainer, lr, 0.9f, 1e-4f)) {
                     trainer.initialize(shape);
                     for (int i = 0; i < warmup + runs; i++) {
                         long t0 = System.nanoTime();
@@ -90,7 +93,7 @@ public final class Benchmark {
                                 gc.backward(loss);
                                 loss.getFloat();
                             }
-                            trainer.step();
+                            update.step();
                         }
                         record(times, i, warmup, t0);
                     }

@@ -51,6 +51,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Model model;
     private final SpecNetwork net;
     private final Trainer trainer;
+    private final SgdStep update;
     private final BatchRunner evaluator;
     private final BatchMaker maker;
     private final List<MetricsRow> history = new ArrayList<>();
@@ -107,6 +108,7 @@ public final class TrainingSession implements AutoCloseable {
             Tracker lr = update -> recipe.learningRateAt((update + offset) / perEpoch);
             this.trainer = model.newTrainer(config(lr, recipe.momentum(), recipe.weightDecay(),
                     device));
+            this.update = SgdStep.of(trainer, lr, recipe.momentum(), recipe.weightDecay());
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw e;
@@ -204,7 +206,7 @@ public final class TrainingSession implements AutoCloseable {
             if (gradientsWanted) {
                 lastGradients = GradientNorms.of(net);
             }
-            trainer.step();
+            update.step();
         }
         if (Float.isNaN(loss) || loss > EXPLODED) {
             throw new DivergedException(spec.name() + " diverged at iteration " + (iteration + 1)
@@ -282,6 +284,7 @@ public final class TrainingSession implements AutoCloseable {
     @Override
     public void close() {
         try {
+            update.close();
             trainer.close();
         } finally {
             model.close();
