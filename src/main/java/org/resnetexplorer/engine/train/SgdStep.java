@@ -46,7 +46,7 @@ public final class SgdStep implements AutoCloseable {
     private final Tracker learningRate;
     private final float momentum;
     private final float weightDecay;
-    private final boolean grouped;
+    private boolean grouped;
     private NDManager states;
     private List<String> ids;
     private NDList weights;
@@ -71,7 +71,10 @@ public final class SgdStep implements AutoCloseable {
             float weightDecay) {
         boolean mxnet = "MXNet".equals(trainer.getManager().getEngine().getEngineName());
         // a momentum of 0 would need multi_sgd_update instead; nothing here trains without it
-        return new SgdStep(trainer, learningRate, momentum, weightDecay, mxnet && momentum != 0f);
+        // one device only: with several, the trainer's forward reads per-device copies
+        boolean oneDevice = trainer.getDevices().length == 1;
+        return new SgdStep(trainer, learningRate, momentum, weightDecay,
+                mxnet && oneDevice && momentum != 0f);
     }
 
     /** Whether this runs MXNet's multi-tensor update (false: it calls {@code trainer.step()}). */
@@ -85,8 +88,10 @@ public final class SgdStep implements AutoCloseable {
             trainer.step();
             return;
         }
-        if (weights == null) {
-            collect();
+        if (weights == null && !collect()) {
+            grouped = false; // weights elsewhere than the trainer's device: DJL's own step
+            trainer.step();
+            return;
         }
         updates++;
         for (int from = 0; from < weights.size(); from += MAX_PER_CALL) {
@@ -116,9 +121,10 @@ public final class SgdStep implements AutoCloseable {
     /**
      * The trainable parameters' own arrays (the ones the trainer's forward passes read on a
      * single device), their gradient buffers (written, not added to, by each backward pass) and
-     * zeroed momentum buffers, as DJL's optimizer starts them.
+     * zeroed momentum buffers, as DJL's optimizer starts them; false (nothing kept) when a
+     * weight lives elsewhere than the trainer's device, where the forward reads a copy.
      */
-    private void collect() {
+    private boolean collect() {
         states = trainer.getManager().newSubManager();
         ids = new ArrayList<>();
         weights = new NDList();
@@ -130,6 +136,11 @@ public final class SgdStep implements AutoCloseable {
                 continue;
             }
             NDArray weight = parameter.getArray();
+            if (!weight.getDevice().equals(trainer.getDevices()[0])) {
+                close();
+                weights = null;
+                return false;
+            }
             NDArray gradient = weight.getGradient();
             gradient.attach(states);
             NDArray state = weight.zerosLike();
@@ -139,6 +150,7 @@ public final class SgdStep implements AutoCloseable {
             gradients.add(gradient);
             momenta.add(state);
         }
+        return true;
     }
 
     private static String tuple(float[] values) {
@@ -152,8 +164,8 @@ public final class SgdStep implements AutoCloseable {
     /**
      * MXNet's {@code multi_sgd_mom_update}, called directly: DJL's {@code NDManager.invoke} with
      * given outputs always tells MXNet there is one output (DJL 0.36's {@code imperativeInvoke}),
-     * and this operator has one per weight. The library is the one DJL has loaded, opened with
-     * DJL's flags so JNA reuses it.
+     * and this operator has one per weight. The library is the one DJL has loaded: opening the
+     * same path again gives the same handle.
      */
     private static final class MultiUpdate {
 

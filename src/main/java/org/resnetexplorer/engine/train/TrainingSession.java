@@ -105,7 +105,8 @@ public final class TrainingSession implements AutoCloseable {
                 startEpoch = info.epochsDone();
             }
             int offset = startEpoch * perEpoch;
-            Tracker lr = update -> recipe.learningRateAt((update + offset) / perEpoch);
+            // DJL counts updates from 1: update n is iteration n - 1 of the run
+            Tracker lr = update -> recipe.learningRateAt((update - 1 + offset) / perEpoch);
             this.trainer = model.newTrainer(config(lr, recipe.momentum(), recipe.weightDecay(),
                     device));
             this.update = SgdStep.of(trainer, lr, recipe.momentum(), recipe.weightDecay());

@@ -38,8 +38,14 @@ class SgdStepTest {
 
     @Test
     void groupedUpdateMatchesDjlsSgd() {
+        // ResNet-20 fits one call (59 tensors); ResNet-32 needs two (95)
+        for (String preset : new String[] {"resnet20", "resnet32"}) {
+            sameAsDjl(Presets.get(preset).withInput(new InputShape(1, 28, 28)));
+        }
+    }
+
+    private static void sameAsDjl(NetworkSpec spec) {
         Engine engine = Engines.get("MXNet");
-        NetworkSpec spec = Presets.get("resnet20").withInput(new InputShape(1, 28, 28));
         List<float[]> djl = train(spec, engine, false);
         List<float[]> ours = train(spec, engine, true);
         assertEquals(djl.size(), ours.size());
@@ -51,8 +57,9 @@ class SgdStepTest {
                 scale = Math.max(scale, Math.abs(v));
             }
             for (int i = 0; i < a.length; i++) {
-                assertTrue(Math.abs(a[i] - b[i]) <= 1e-4 * scale,
-                        "parameter " + p + " element " + i + ": " + a[i] + " vs " + b[i]);
+                // the same kernel arithmetic: a weight decay 20 % off moves weights by ~1e-4
+                assertTrue(Math.abs(a[i] - b[i]) <= 1e-6 * scale, spec.name() + " parameter "
+                        + p + " element " + i + ": " + a[i] + " vs " + b[i]);
             }
         }
     }
