@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.resnetexplorer.engine.Benchmark;
 import org.resnetexplorer.engine.Devices;
+import org.resnetexplorer.engine.Engines;
 import org.resnetexplorer.model.InvalidSpecException;
 import org.resnetexplorer.model.NetworkSpec;
 import picocli.CommandLine.Command;
@@ -44,6 +45,10 @@ class BenchCommand extends BaseCommand {
     @Option(names = "--plain", description = "Time the plain twin.")
     boolean plain;
 
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the engine's"
+            + " kernels (default: one per core, or OMP_NUM_THREADS).")
+    Integer threads;
+
     @Option(names = "--warmup", defaultValue = "3")
     int warmup;
 
@@ -59,6 +64,12 @@ class BenchCommand extends BaseCommand {
             throw new UserInputException("--batch and --runs must be at least 1, --warmup 0 or"
                     + " more");
         }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1");
+        }
+        if (threads != null && !Engines.useThreads(threads)) {
+            err().println("note: the engine had already started; --threads is ignored");
+        }
         NetworkSpec spec = Inputs.arch(arch);
         if (input != null) {
             spec = spec.withInput(Inputs.shape(input));
@@ -68,9 +79,10 @@ class BenchCommand extends BaseCommand {
         }
         Engine engine = engineOptions.engine();
         Devices.Choice device = engineOptions.device(engine);
-        progress(String.format(Locale.ROOT, "bench %s %s, batch %d, %s on %s: %d warm-up + %d"
+        progress(String.format(Locale.ROOT, "bench %s %s, batch %d, %s on %s%s: %d warm-up + %d"
                 + " timed runs", spec.name(), spec.input(), batch, engine.getEngineName(),
-                device.describe(), warmup, runs));
+                device.describe(), device.device().isGpu() ? ""
+                        : ", " + Engines.threads() + " threads", warmup, runs));
         if (memory) {
             return memory(spec, engine, device);
         }
@@ -88,6 +100,7 @@ class BenchCommand extends BaseCommand {
             m.put("batch", batch);
             m.put("engine", r.engine());
             m.put("device", r.device().isGpu() ? "gpu" : "cpu");
+            m.put("threads", Engines.threads());
             m.put("train", train);
             m.put("probe", probe);
             m.put("fused", r.fused());

@@ -15,6 +15,7 @@ public final class Engines {
     public static final String DEFAULT = "MXNet";
 
     private static String defaultSetHere;
+    private static boolean started;
 
     private Engines() {
     }
@@ -69,6 +70,24 @@ public final class Engines {
     }
 
     /**
+     * Runs the engine's CPU kernels on {@code n} threads instead of one per core. Only an engine
+     * that has not started in this process takes it: returns false when one already has (the
+     * count it uses is then {@link #threads()}'s).
+     */
+    public static synchronized boolean useThreads(int n) {
+        if (started) {
+            return false;
+        }
+        NativeThreads.use(n);
+        return true;
+    }
+
+    /** The CPU threads the engines run on (OpenMP's variable, else PyTorch's, else the cores). */
+    public static int threads() {
+        return NativeThreads.current();
+    }
+
+    /**
      * The engine to use when the user named none: {@code -Dresnet.engine}, else PyTorch when
      * the user pointed the app at an installed PyTorch ({@link LocalLibTorch}) and the build has
      * PyTorch's engine, else MXNet.
@@ -111,6 +130,9 @@ public final class Engines {
             throw new EngineUnavailableException(LocalLibTorch.problem(), null);
         }
         try {
+            synchronized (Engines.class) {
+                started = true;
+            }
             return Engine.getEngine(wanted);
         } catch (RuntimeException | LinkageError e) {
             throw unavailable(wanted, e);

@@ -52,6 +52,38 @@ final class NativeThreads {
         }
     }
 
+    /**
+     * Sets the engines' CPU threads to {@code n}, overriding the environment, for an engine that
+     * has not loaded yet (OpenMP reads its variable once, when MXNet's library loads).
+     */
+    static synchronized void use(int n) {
+        String count = Integer.toString(n);
+        System.setProperty("ai.djl.pytorch.num_threads", count);
+        done = true;
+        try {
+            if (Platform.isWindows()) {
+                Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", count);
+            } else {
+                Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", count, 1);
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // MXNet then keeps its own count; PyTorch's property above still holds
+        }
+    }
+
+    /** The CPU threads an engine loaded now would use. */
+    static int current() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        String torch = System.getProperty("ai.djl.pytorch.num_threads");
+        String value = omp != null ? omp : torch;
+        try {
+            return value == null ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

@@ -43,6 +43,18 @@ class CommandLineTest {
     }
 
     @Test
+    void benchSaysItsThreadsAndRefusesNone() throws Exception {
+        CliRunner none = CliRunner.run("bench", "--arch", "resnet20", "--threads", "0");
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("error: --threads must be at least 1"), none.err());
+
+        CliRunner r = CliRunner.run("bench", "--arch", "resnet20", "--batch", "2", "--runs", "1",
+                "--warmup", "0", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(JSON.readTree(r.out()).get("threads").asInt() >= 1, r.out());
+    }
+
+    @Test
     void infoTablePrintsEveryLayerAndTotals() {
         CliRunner r = CliRunner.run("info", "--arch", "resnet20", "--plain", "--input", "1,28,28");
         assertEquals(0, r.code(), r.err());
