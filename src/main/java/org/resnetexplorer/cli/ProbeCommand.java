@@ -55,7 +55,8 @@ class ProbeCommand extends BaseCommand {
         root.put("model", model);
         root.put("what", what.name());
         Map<String, Object> networks = new LinkedHashMap<>();
-        try (ModelPair pair = ModelPair.open(dir, engine, engineOptions.device(engine, err()).device())) {
+        try (ModelPair pair = ModelPair.open(dir, engine,
+                engineOptions.device(engine, err()).device())) {
             var pp = pair.resnetModel().info().preprocessing();
             PreparedImage input;
             try {

@@ -97,14 +97,7 @@ public final class Engines {
         if (chosen != null) {
             return chosen;
         }
-        try {
-            if (LocalLibTorch.requested() && available().contains("PyTorch")) {
-                return "PyTorch";
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // get() reports a broken engine set-up
-        }
-        return DEFAULT;
+        return LocalLibTorch.requested() && hasPyTorch() ? "PyTorch" : DEFAULT;
     }
 
     /**
@@ -179,6 +172,7 @@ public final class Engines {
                 + " - " + rootMessage(e), e);
     }
 
+    /** Whether the build has PyTorch's engine (false too when the engine set-up is broken). */
     private static boolean hasPyTorch() {
         try {
             return available().contains("PyTorch");

@@ -129,7 +129,7 @@ public final class LocalLibTorch {
     }
 
     private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null && System.getenv(key) == null) {
+        if (djlSetting(key) == null) {
             System.setProperty(key, value);
         }
     }

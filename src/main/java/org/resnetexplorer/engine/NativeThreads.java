@@ -18,6 +18,8 @@ import com.sun.jna.Platform;
 final class NativeThreads {
 
     private static boolean done;
+    /** OMP_NUM_THREADS as set here, or null: Java's getenv keeps the start-up environment. */
+    private static String ompSetHere;
 
     private NativeThreads() {
     }
@@ -41,15 +43,7 @@ final class NativeThreads {
             return;
         }
         done = true;
-        try {
-            if (Platform.isWindows()) {
-                Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", cores);
-            } else {
-                Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", cores, 0);
-            }
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // without it the engine still runs, only on fewer threads
-        }
+        setOmpThreads(cores);
     }
 
     /**
@@ -60,20 +54,25 @@ final class NativeThreads {
         String count = Integer.toString(n);
         System.setProperty("ai.djl.pytorch.num_threads", count);
         done = true;
+        setOmpThreads(count);
+    }
+
+    private static void setOmpThreads(String count) {
         try {
             if (Platform.isWindows()) {
                 Native.load("msvcrt", MsvcRt.class)._putenv_s("OMP_NUM_THREADS", count);
             } else {
                 Native.load("c", LibC.class).setenv("OMP_NUM_THREADS", count, 1);
             }
+            ompSetHere = count;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // MXNet then keeps its own count; PyTorch's property above still holds
+            // without it MXNet runs on its own count (PyTorch's property still holds)
         }
     }
 
     /** The CPU threads an engine loaded now would use. */
     static int current() {
-        String omp = System.getenv("OMP_NUM_THREADS");
+        String omp = ompSetHere != null ? ompSetHere : System.getenv("OMP_NUM_THREADS");
         String torch = System.getProperty("ai.djl.pytorch.num_threads");
         String value = omp != null ? omp : torch;
         try {
